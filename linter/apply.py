@@ -1,0 +1,31 @@
+"""--fix and --diff: apply findings' edits to the files they came from."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from linter.engine import FileResult
+from linter.fix import apply_edits, select_edits, unified_diff, write_atomic
+
+
+def apply_fixes(results: list[FileResult], args: argparse.Namespace, write: bool) -> None:
+    for result in results:
+        if result.source is None or not result.findings:
+            continue
+        edits = select_edits(result.findings, unsafe=args.unsafe_fixes)
+        if not edits:
+            continue
+        fixed = apply_edits(result.source.text, edits)
+        if fixed == result.source.text:
+            continue
+        if not write:
+            sys.stdout.write(unified_diff(result.source, fixed))
+            continue
+        try:
+            write_atomic(result.path, fixed, bom=result.source.had_bom)
+        except OSError as exc:
+            result.error = f"{result.path}: cannot write fixes ({exc.strerror or exc})"
+            continue
+        applied = set(edits)
+        result.findings = [f for f in result.findings if not (f.edits and set(f.edits) <= applied)]

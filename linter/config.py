@@ -1,0 +1,180 @@
+"""Configuration: ``[tool.medlint]`` in pyproject.toml or ``medlint.toml``, nearest to each file.
+
+Validated against ``schemas/config.schema.json``; every problem is one line naming the file and key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from linter.findings import Severity
+from linter.registry import Rule, load_rules
+
+CONFIG_NAMES = ("medlint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """An invalid configuration; the message is one line naming the file and the key."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from; None for defaults
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def enabled_rules(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> dict[str, Rule]:
+        """The rules that apply to a file: defaults, then select / extend-select / ignore."""
+        rules = load_rules()
+        cli = cli or {}
+        select = cli.get("select") or self.data.get("select")
+        chosen = (
+            {c for c, r in rules.items() if _matches_any(c, select)}
+            if select
+            else {c for c, r in rules.items() if r.default}
+        )
+        for extra in (self.data.get("extend-select"), cli.get("extend-select")):
+            chosen |= {c for c in rules if _matches_any(c, extra)}
+        ignored = list(self.data.get("ignore", [])) + list(cli.get("ignore") or [])
+        if relpath is not None:
+            for pattern, codes in self.data.get("per-file-ignores", {}).items():
+                if fnmatch.fnmatch(relpath, pattern) or fnmatch.fnmatch(Path(relpath).name, pattern):
+                    ignored.extend(codes)
+        return {c: rules[c] for c in sorted(chosen) if not _matches_any(c, ignored)}
+
+    def severity(self, rule: Rule) -> Severity:
+        override = self.data.get("severity", {}).get(rule.code)
+        return Severity.parse(override) if override else rule.severity
+
+    def options(self, rule: Rule) -> dict[str, Any]:
+        merged = dict(rule.options)
+        merged.update(self.data.get("rules", {}).get(rule.code, {}))
+        for key in ("review_max_age_months", "day-first", "boilerplate", "corpus-max-share"):
+            if key in self.data:
+                merged.setdefault(key, self.data[key])
+        return merged
+
+    def excluded(self, path: Path) -> bool:
+        patterns = self.data.get("exclude", [])
+        if not patterns:
+            return False
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        parts = rel.split("/")
+        return any(
+            fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p.rstrip("/")) for part in parts) for p in patterns
+        )
+
+    def relpath(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _matches_any(code: str, selectors: list[str] | None) -> bool:
+    return any(s == "ALL" or code.startswith(s.upper()) for s in selectors or [])
+
+
+def _schema() -> dict[str, Any]:
+    return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text("utf-8"))
+
+
+def validate(data: dict[str, Any], path: Path) -> None:
+    """Raise ConfigError naming the file and key for the first schema violation."""
+    import jsonschema  # imported here: only runs that have a config file pay for it
+
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+        if error.validator == "additionalProperties" and not error.absolute_path:
+            unknown = sorted(set(data) - set(_schema()["properties"]))
+            raise ConfigError(
+                f"{path}: unknown key '{unknown[0]}' in [tool.medlint]" if unknown else f"{path}: {error.message}"
+            )
+        raise ConfigError(f"{path}: invalid value for '{where}': {error.message}")
+    rules = load_rules()
+    for code, options in data.get("rules", {}).items():
+        if code not in rules:
+            raise ConfigError(f"{path}: unknown rule '{code}' in rules")
+        for key in options:
+            if key not in rules[code].options:
+                known = ", ".join(sorted(rules[code].options)) or "none"
+                raise ConfigError(f"{path}: unknown option '{key}' for {code} (known: {known})")
+    for key in ("select", "extend-select", "ignore"):
+        for selector in data.get(key, []):
+            if selector != "ALL" and not any(c.startswith(selector.upper()) for c in rules):
+                raise ConfigError(f"{path}: '{selector}' in {key} matches no rule")
+
+
+def load_file(path: Path) -> Config:
+    try:
+        raw = path.read_bytes().decode("utf-8")
+        data = tomllib.loads(raw)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("medlint", {})
+    validate(data, path)
+    return Config(path, data)
+
+
+def _has_section(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "[tool.medlint" in path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+class ConfigResolver:
+    """Finds the configuration nearest to each file (like ruff), caching per directory."""
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+        self.isolated = isolated
+        self.explicit = load_file(explicit) if explicit else None
+        self._by_dir: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        if self.isolated:
+            return Config()
+        directory = (path if path.is_dir() else path.parent).resolve()
+        return self._lookup(directory)
+
+    def _lookup(self, directory: Path) -> Config:
+        if directory in self._by_dir:
+            return self._by_dir[directory]
+        config: Config | None = None
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and _has_section(candidate):
+                config = load_file(candidate)
+                break
+        if config is None:
+            parent = directory.parent
+            config = self._lookup(parent) if parent != directory else Config()
+        self._by_dir[directory] = config
+        return config

@@ -1,0 +1,124 @@
+"""Lint one article: read, parse, build the graph, run rules, filter. No output here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from linter.config import Config
+from linter.findings import Finding
+from linter.graph import DEFAULT_REFERENCE_HEADINGS, ArticleGraph, build_graph
+from linter.parse.model import Document
+from linter.registry import Rule
+from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
+from linter.suppress import Suppression, apply_suppressions, parse_suppressions
+from linter.text import normalise
+
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+@dataclass
+class Options:
+    """Run-wide settings from the command line."""
+
+    selection: dict[str, list[str]] = field(default_factory=dict)
+    today: date | None = None
+    unused_suppressions: bool = False
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    source: Source | None = None
+    graph: ArticleGraph | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
+
+
+def format_of(path: str) -> str:
+    return FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def parse_document(source: Source, fmt: str | None = None) -> Document:
+    fmt = fmt or format_of(source.path)
+    if fmt == "markdown":
+        from linter.parse.markdown import parse_markdown
+
+        return parse_markdown(source)
+    if fmt == "html":
+        from linter.parse.html import parse_html
+
+        return parse_html(source)
+    from linter.parse.plaintext import parse_plaintext
+
+    return parse_plaintext(source)
+
+
+def graph_for(source: Source, config: Config) -> ArticleGraph:
+    headings = tuple(config.get("reference-headings", DEFAULT_REFERENCE_HEADINGS))
+    return build_graph(parse_document(source), headings)
+
+
+def run_rules(graph: ArticleGraph, rules: dict[str, Rule], config: Config, options: Options) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules.values():
+        if rule.corpus:
+            continue
+        rule_options: dict[str, Any] = config.options(rule)
+        if options.today is not None:
+            rule_options["today"] = options.today
+        severity = config.severity(rule)
+        for finding in rule.check(graph, rule_options):
+            finding.severity = severity
+            findings.append(finding)
+    return findings
+
+
+def fingerprint(findings: list[Finding], source: Source) -> None:
+    """Stable identity for the baseline: rule + normalised span text + occurrence index."""
+    seen: dict[tuple[str, str], int] = {}
+    for f in sorted(findings, key=lambda f: (f.start, f.rule)):
+        text = normalise(source.text[f.start : f.end])[:200]
+        key = (f.rule, text)
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        digest = hashlib.sha1(f"{f.rule}\0{text}\0{index}".encode()).hexdigest()[:16]
+        f.fingerprint = digest
+
+
+def lint_source(source: Source, config: Config, options: Options, relpath: str | None = None) -> FileResult:
+    rules = config.enabled_rules(relpath, options.selection)
+    graph = graph_for(source, config)
+    findings = run_rules(graph, rules, config, options)
+    suppressions = parse_suppressions(source)
+    findings = apply_suppressions(findings, suppressions)
+    fingerprint(findings, source)
+    findings.sort(key=Finding.sort_key)
+    return FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions)
+
+
+def lint_path(path: str, config: Config, options: Options) -> FileResult:
+    """Lint one file; every failure becomes a one-line error on the result, never an exception."""
+    try:
+        max_mb = config.get("max-file-size-mb")
+        source = read_source(path, int(max_mb * 1048576) if max_mb else DEFAULT_MAX_BYTES)
+        return lint_source(source, config, options, config.relpath(Path(path)))
+    except InputError as exc:
+        return FileResult(path, error=str(exc))
+    except RecursionError:
+        return FileResult(path, error=f"{path}: structure nested too deeply to lint")
+    except MemoryError:
+        return FileResult(path, error=f"{path}: not enough memory to lint this file")

@@ -1,0 +1,95 @@
+"""Finding, Edit and Severity: what rules produce and reporters format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the original text [start, end) with ``replacement`` (offsets into Source.text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass
+class Location:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str = ""
+    path: str | None = None
+
+    def to_dict(self) -> dict:
+        data = {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+        if self.message:
+            data["message"] = self.message
+        if self.path:
+            data["path"] = self.path
+        return data
+
+
+@dataclass
+class Finding:
+    rule: str
+    name: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    start: int = 0  # offsets into the source, for fixes, suppressions and the HTML report
+    end: int = 0
+    related: list[Location] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    fix_safe: bool = True
+    fingerprint: str = ""
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def to_dict(self) -> dict:
+        data = {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+        }
+        if self.related:
+            data["related"] = [loc.to_dict() for loc in self.related]
+        if self.edits:
+            data["fix"] = {
+                "safe": self.fix_safe,
+                "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.edits],
+            }
+        if self.fingerprint:
+            data["fingerprint"] = self.fingerprint
+        return data

@@ -1,0 +1,307 @@
+"""ArticleGraph: the one model every rule reads.
+
+Nodes: the article, its sections, blocks (paragraphs, list items, cells), sentences (claims),
+citation markers and reference entries. Edges: ``contains`` (article > section > block > sentence
+> marker), ``next`` (document order of blocks) and ``cites`` (marker -> reference entry).
+Rules use the query methods below and never see markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from linter.parse.model import Block, Document, Marker
+from linter.refs import Identifier, identifiers
+from linter.source import Source
+from linter.text import split_sentences
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+DEFAULT_REFERENCE_HEADINGS = (
+    "references",
+    "reference",
+    "sources",
+    "source",
+    "bibliography",
+    "citations",
+    "notes",
+    "works cited",
+    "literature cited",
+    "footnotes",
+    "reference list",
+)
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*")
+
+
+@dataclass
+class Section:
+    index: int
+    title: str
+    level: int
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+    parent: int | None = None
+    is_references: bool = False
+
+    @property
+    def start(self) -> int:
+        if self.heading is not None:
+            return self.heading.start
+        return self.blocks[0].start if self.blocks else 0
+
+    @property
+    def end(self) -> int:
+        last = self.blocks[-1] if self.blocks else self.heading
+        return last.end if last is not None else 0
+
+
+@dataclass
+class Sentence:
+    block: Block
+    start: int  # plain-text span in the block
+    end: int
+    markers: list[Marker] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.block.original(self.start, self.end)
+
+
+@dataclass
+class Reference:
+    number: int | None  # None for footnote definitions with a non-numeric label
+    label: str  # the number as written, or the footnote label
+    block: Block
+    text: str  # entry text without its number
+    text_start: int  # where ``text`` starts in block.text
+    written: str  # the literal numbering as written ("3.", "[3]", "^3")
+    ids: list[Identifier] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.block.start
+
+
+class ArticleGraph:
+    def __init__(self, document: Document, reference_headings: tuple[str, ...] = DEFAULT_REFERENCE_HEADINGS) -> None:
+        self.document = document
+        self.source: Source = document.source
+        self.path = document.source.path
+        self.reference_headings = tuple(h.lower() for h in reference_headings)
+        self.sections: list[Section] = []
+        self.references: list[Reference] = []
+        self.body_blocks: list[Block] = []
+        self.sentences: list[Sentence] = []
+        self._section_by_block: dict[int, Section] = {}
+        self._sentences_by_block: dict[int, list[Sentence]] = {}
+        self._references_by_key: dict[str, list[Reference]] = {}
+        self._build()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self._sections()
+        for section in self.sections:
+            for block in section.blocks:
+                self._section_by_block[id(block)] = section
+                if section.is_references:
+                    self._reference(block)
+                else:
+                    self.body_blocks.append(block)
+                    self._sentences(block)
+        self._footnote_references()
+
+    def _sections(self) -> None:
+        current = Section(0, "", 0, None)
+        self.sections.append(current)
+        stack: list[Section] = []
+        for block in self.document.blocks:
+            if block.kind == "heading":
+                while stack and stack[-1].level >= block.level:
+                    stack.pop()
+                current = Section(
+                    len(self.sections),
+                    block.text.strip(),
+                    block.level,
+                    block,
+                    parent=stack[-1].index if stack else None,
+                )
+                current.is_references = self._is_reference_heading(current.title)
+                self.sections.append(current)
+                stack.append(current)
+            elif block.kind == "footnote_def":
+                continue
+            else:
+                current.blocks.append(block)
+        if not self.sections[0].blocks and len(self.sections) > 1:
+            self.sections.pop(0)
+            for s in self.sections:
+                s.index -= 1
+                s.parent = None if s.parent is None else s.parent - 1
+
+    def _is_reference_heading(self, title: str) -> bool:
+        key = re.sub(r"[^a-z ]", "", title.lower()).strip()
+        return key in self.reference_headings
+
+    def _sentences(self, block: Block) -> None:
+        spans = split_sentences(block.text) or [(0, len(block.text))]
+        sentences = [Sentence(block, a, b) for a, b in spans]
+        index = 0
+        for marker in block.markers:
+            while index + 1 < len(sentences) and sentences[index + 1].start < marker.plain_index:
+                index += 1
+            sentences[index].markers.append(marker)
+        self._sentences_by_block[id(block)] = sentences
+        self.sentences.extend(sentences)
+
+    def _reference(self, block: Block) -> None:
+        if block.kind == "heading":
+            return
+        text, number, written, start = block.text, None, "", 0
+        lead = block.markers[0] if block.markers and block.markers[0].plain_index == _lead(block.text) else None
+        if lead is not None and lead.numbers and len(lead.numbers) == 1:
+            number, written = lead.numbers[0], lead.raw
+            block.markers = block.markers[1:]
+        elif block.list_marker and block.list_marker[0].isdigit():
+            number, written = int(block.list_marker[:-1]), block.list_marker
+        else:
+            m = _ENTRY_NUMBER.match(text)
+            if m is None:
+                return
+            number, written, start = int(m.group(1) or m.group(2)), m.group(0).strip(), m.end()
+        start = max(start, _lead(text))
+        self._add_reference(Reference(number, str(number), block, text[start:], start, written))
+
+    def _footnote_references(self) -> None:
+        for block in self.document.blocks:
+            if block.kind == "footnote_def" and block.footnote is not None:
+                label = block.footnote
+                number = int(label) if label.isdigit() else None
+                self._add_reference(Reference(number, label, block, block.text, 0, f"[^{label}]"))
+
+    def _add_reference(self, ref: Reference) -> None:
+        ref.ids = identifiers(ref.text)
+        self.references.append(ref)
+        self._references_by_key.setdefault(self.reference_key(ref), []).append(ref)
+
+    @cached_property
+    def g(self) -> nx.DiGraph:
+        """The networkx view of the article, built on first use.
+
+        networkx costs ~0.2 s to import, more than the whole pre-commit budget, so rules read the
+        typed indices this class keeps; the graph is materialised for export, the report and any
+        rule that needs graph algorithms.
+        """
+        import networkx as nx
+
+        g = nx.DiGraph()
+        g.add_node("article", kind="article", path=self.path)
+        previous: str | None = None
+        for section in self.sections:
+            sid = f"section:{section.index}"
+            g.add_node(sid, kind="section", obj=section, title=section.title, level=section.level)
+            g.add_edge(f"section:{section.parent}" if section.parent is not None else "article", sid, kind="contains")
+            for block in section.blocks:
+                bid = self.block_id(block)
+                g.add_node(bid, kind=block.kind, obj=block)
+                g.add_edge(sid, bid, kind="contains")
+                if previous:
+                    g.add_edge(previous, bid, kind="next")
+                previous = bid
+                for n, sentence in enumerate(self._sentences_by_block.get(id(block), [])):
+                    tid = f"{bid}/s{n}"
+                    g.add_node(tid, kind="sentence", obj=sentence)
+                    g.add_edge(bid, tid, kind="contains")
+                    for marker in sentence.markers:
+                        mid = f"marker:{marker.start}"
+                        g.add_node(mid, kind="marker", obj=marker, numbers=marker.numbers)
+                        g.add_edge(tid, mid, kind="contains")
+                        for ref in self.cited_references(marker):
+                            g.add_edge(mid, f"reference:{self.references.index(ref)}", kind="cites")
+        for i, ref in enumerate(self.references):
+            g.add_node(f"reference:{i}", kind="reference", obj=ref, number=ref.number, label=ref.label)
+            g.add_edge("article", f"reference:{i}", kind="contains")
+        return g
+
+    # -- queries ------------------------------------------------------------------------------
+    @staticmethod
+    def block_id(block: Block) -> str:
+        return f"block:{block.start}"
+
+    @staticmethod
+    def reference_key(ref: Reference) -> str:
+        return f"n:{ref.number}" if ref.number is not None else f"f:{ref.label.casefold()}"
+
+    @staticmethod
+    def marker_keys(marker: Marker) -> list[str]:
+        if marker.style == "footnote" and not marker.numbers:
+            return [f"f:{(marker.label or '').casefold()}"]
+        return [f"n:{n}" for n in marker.numbers]
+
+    @cached_property
+    def markers(self) -> list[Marker]:
+        """Citation markers in the body (not in the reference list), in document order."""
+        return [m for s in self.sentences for m in s.markers]
+
+    @property
+    def has_reference_list(self) -> bool:
+        return bool(self.references)
+
+    @cached_property
+    def reference_numbers(self) -> set[int]:
+        return {r.number for r in self.references if r.number is not None}
+
+    def section_of(self, block: Block) -> Section:
+        return self._section_by_block[id(block)]
+
+    def body_sections(self) -> list[Section]:
+        return [s for s in self.sections if not s.is_references]
+
+    def sentences_of(self, block: Block) -> list[Sentence]:
+        return self._sentences_by_block.get(id(block), [])
+
+    def cited_references(self, marker: Marker) -> list[Reference]:
+        """Reference entries a marker points at (empty for a dangling number)."""
+        return [r for key in self.marker_keys(marker) for r in self._references_by_key.get(key, [])]
+
+    def references_for(self, key: str) -> list[Reference]:
+        return self._references_by_key.get(key, [])
+
+    def to_node_link(self) -> dict:
+        """JSON-ready node-link data (objects reduced to their readable attributes)."""
+        import networkx as nx
+
+        data = nx.node_link_data(self.g, edges="edges")
+        for node in data["nodes"]:
+            obj = node.pop("obj", None)
+            if obj is None:
+                continue
+            start = getattr(obj, "start", None)
+            if isinstance(obj, Sentence):
+                start = obj.span[0]
+                node["text"] = obj.text
+            elif isinstance(obj, Block):
+                node["text"] = obj.text[:200]
+            elif isinstance(obj, Marker):
+                node["raw"] = obj.raw
+                node["numbers"] = list(obj.numbers)
+            elif isinstance(obj, Reference):
+                node["text"] = obj.text[:200]
+            if isinstance(start, int):
+                node["line"], node["column"] = self.source.position(start)
+        return data
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def build_graph(document: Document, reference_headings: tuple[str, ...] = DEFAULT_REFERENCE_HEADINGS) -> ArticleGraph:
+    return ArticleGraph(document, reference_headings)

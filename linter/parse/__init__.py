@@ -1,0 +1,1 @@
+"""Parsers: the only code that knows about Markdown, plain text and HTML."""

@@ -1,0 +1,205 @@
+"""Inline scanning: plain text, exact offsets and citation markers from a block's raw source.
+
+The scanner walks the raw inline source once. Markup (emphasis, tags, link destinations, images)
+is dropped from the plain text; code spans, URLs and HTML attributes are kept or dropped but never
+searched for citations. Every character of the plain text keeps its original file offset.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.parse.citations import is_candidate, parse_body
+from linter.parse.model import Marker
+
+_MD_TOKEN = re.compile(
+    r"""
+    (?P<escape>\\[!-/:-@\[-`{-~])
+  | (?P<code>`+)
+  | (?P<comment><!--.*?-->)
+  | (?P<sup><sup\b[^>]*>(?P<supbody>[^<]{0,40})</sup>)
+  | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
+  | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+  | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
+  | (?P<footnote>\[\^(?P<fnlabel>[^\]\s]+)\](?!:))
+  | (?P<link>\[(?P<ltext>[^\[\]]*)\]\((?P<ldest>[^)\s]*)(?:\s+"[^"]*")?\))
+  | (?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\](?![(:]))
+  | (?P<url>(?:https?://|www\.)[^\s<>\]\)]+)
+  | (?P<emph>\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))
+    """,
+    re.X | re.S,
+)
+_TEXT_TOKEN = re.compile(r"(?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\])|(?P<url>(?:https?://|www\.)[^\s<>\]\)]+)")
+_CLUSTER_GAP = re.compile(r"^[ \t\u00a0,;]*$")
+_SUP_BODY = re.compile(r"^\s*\d[\d\s,;\-\u2013\u2014]*$")
+
+
+@dataclass
+class Scanned:
+    text: str
+    offsets: list[int]
+    markers: list[Marker] = field(default_factory=list)
+
+
+class _Builder:
+    """Accumulates plain text with an original offset per character."""
+
+    def __init__(self, raw: str, raw_offsets: list[int]) -> None:
+        self.raw = raw
+        self.raw_offsets = raw_offsets
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+        self.markers: list[Marker] = []
+
+    def keep(self, start: int, end: int) -> None:
+        if end > start:
+            self.parts.append(self.raw[start:end])
+            self.offsets.extend(self.raw_offsets[start:end])
+
+    def keep_char(self, char: str, at: int) -> None:
+        self.parts.append(char)
+        self.offsets.append(self.raw_offsets[at])
+
+    def plain_length(self) -> int:
+        return len(self.offsets)
+
+    def marker(self, start: int, end: int, **kw: object) -> None:
+        numbers, problem = kw.pop("parsed", ((), None))  # type: ignore[misc]
+        self.markers.append(
+            Marker(
+                start=self.raw_offsets[start],
+                end=self.raw_offsets[end - 1] + 1,
+                raw=self.raw[start:end],
+                numbers=numbers,
+                problem=problem,
+                plain_index=self.plain_length(),
+                **kw,  # type: ignore[arg-type]
+            )
+        )
+
+    def result(self) -> Scanned:
+        end = self.raw_offsets[-1] + 1 if self.raw_offsets else 0
+        return Scanned("".join(self.parts), self.offsets + [end], self.markers)
+
+
+def scan(raw: str, raw_offsets: list[int], markdown: bool = True, link_defs: frozenset[str] = frozenset()) -> Scanned:
+    """Scan one block's raw inline source. ``raw_offsets[i]`` is the file offset of ``raw[i]``."""
+    out = _Builder(raw, raw_offsets)
+    pattern = _MD_TOKEN if markdown else _TEXT_TOKEN
+    pos = 0
+    while pos < len(raw):
+        m = pattern.search(raw, pos)
+        if not m:
+            break
+        out.keep(pos, m.start())
+        pos = _token(out, m, link_defs)
+    out.keep(pos, len(raw))
+    _group_clusters(out.markers, raw, raw_offsets)
+    return out.result()
+
+
+def _token(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:
+    kind = m.lastgroup if m.lastgroup in _HANDLERS else _outer_group(m)
+    return _HANDLERS[kind](out, m, link_defs)
+
+
+def _outer_group(m: re.Match[str]) -> str:
+    for name in _HANDLERS:
+        if m.group(name) is not None:
+            return name
+    raise AssertionError(m.group(0))
+
+
+def _escape(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    out.keep(m.start() + 1, m.end())
+    return m.end()
+
+
+def _code(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    fence = m.group("code")
+    close = re.compile(rf"(?<!`){fence}(?!`)").search(out.raw, m.end())
+    if not close:
+        out.keep(m.start(), m.end())
+        return m.end()
+    out.keep(m.end(), close.start())  # code text stays readable but is never scanned
+    return close.end()
+
+
+def _drop(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    return m.end()
+
+
+def _keep_whole(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    out.keep(m.start(), m.end())
+    return m.end()
+
+
+def _sup(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    body = m.group("supbody")
+    if _SUP_BODY.match(body):
+        out.marker(m.start(), m.end(), parsed=parse_body(body), style="sup")
+    else:
+        out.keep(m.start("supbody"), m.end("supbody"))
+    return m.end()
+
+
+def _footnote(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    label = m.group("fnlabel")
+    numbers = (int(label),) if label.isdigit() and int(label) > 0 else ()
+    out.marker(m.start(), m.end(), parsed=(numbers, None), style="footnote", label=label)
+    return m.end()
+
+
+def _link(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    text, dest = m.group("ltext"), m.group("ldest")
+    if dest.startswith("#") and text.strip() and is_candidate(text):
+        out.marker(m.start(), m.end(), parsed=parse_body(text), style="link")
+    else:
+        out.keep(m.start("ltext"), m.end("ltext"))
+    return m.end()
+
+
+def _bracket(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:
+    body = m.group("btext")
+    if body.strip().lower() in link_defs or not is_candidate(body) or _is_task_box(out, m):
+        out.keep(m.start(), m.end())
+        return m.end()
+    out.marker(m.start(), m.end(), parsed=parse_body(body), style="bracket")
+    return m.end()
+
+
+def _is_task_box(out: _Builder, m: re.Match[str]) -> bool:
+    """``[ ]`` at the very start of a list item is a task box, not an empty citation."""
+    return not m.group("btext").strip() and not out.raw[: m.start()].strip()
+
+
+_HANDLERS = {
+    "escape": _escape,
+    "code": _code,
+    "comment": _drop,
+    "sup": _sup,
+    "autolink": _drop,
+    "tag": _drop,
+    "image": _drop,
+    "footnote": _footnote,
+    "link": _link,
+    "bracket": _bracket,
+    "url": _keep_whole,
+    "emph": _drop,
+}
+
+
+def _group_clusters(markers: list[Marker], raw: str, raw_offsets: list[int]) -> None:
+    """Markers separated only by spaces, commas or semicolons form one cluster."""
+    if not markers:
+        return
+    index = {offset: i for i, offset in enumerate(raw_offsets)}
+    cluster = 0
+    for prev, cur in zip(markers, markers[1:]):
+        gap = raw[index[prev.end - 1] + 1 : index[cur.start]] if prev.end - 1 in index else "x"
+        if _CLUSTER_GAP.match(gap):
+            cur.spaced = bool(gap)
+        else:
+            cluster += 1
+        cur.cluster = cluster

@@ -1,0 +1,155 @@
+"""Markdown via mistune 3, with every block placed at its exact span in the original file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import mistune
+
+from linter.parse.align import Aligner, join_segments
+from linter.parse.inline import scan
+from linter.parse.model import Block, Document
+from linter.source import Source
+
+_FRONT_MATTER_END = {"---", "..."}
+_LIST_PREFIX = re.compile(r"([-*+]|\d{1,9}[.)])(?=\s|$)")
+MAX_NESTING = 32
+
+
+def _blank_front_matter(lines: list[str]) -> list[str]:
+    if not lines or lines[0].strip() != "---":
+        return lines
+    for index in range(1, min(len(lines), 500)):
+        if lines[index].strip() in _FRONT_MATTER_END:
+            return [""] * (index + 1) + lines[index + 1 :]
+    return lines
+
+
+def parse_markdown(source: Source) -> Document:
+    lines = _blank_front_matter(source.lines())
+    md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
+    md.block.max_nested_level = MAX_NESTING
+    state = md.block.state_cls()
+    state.process("\n".join(lines) + "\n")
+    md.block.parse(state)
+    walker = _Walker(source)
+    walker.walk(state.tokens, depth=0, in_quote=False)
+    walker.footnotes(state.env.get("ref_footnotes") or {})
+    return Document(source, "markdown", walker.blocks)
+
+
+class _Walker:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.align = Aligner(source)
+        self.blocks: list[Block] = []
+        self.list_count = 0
+
+    def walk(self, tokens: list[dict[str, Any]], depth: int, in_quote: bool) -> None:
+        for token in tokens:
+            kind = token["type"]
+            if kind == "heading":
+                self.leaf("heading", token["text"], level=token["attrs"]["level"], substring=True)
+            elif kind == "paragraph":
+                self.leaf("paragraph", token["text"], depth=depth, in_quote=in_quote)
+            elif kind == "block_html":
+                self.leaf("html", token["raw"], depth=depth, in_quote=in_quote, substring=True)
+            elif kind == "block_code":
+                self.align.skip_lines(token.get("raw", ""))
+            elif kind == "block_quote":
+                self.walk(token.get("children", []), depth, True)
+            elif kind == "list":
+                self.list(token, depth, in_quote)
+            elif kind == "table":
+                self.table(token)
+            elif "children" in token:
+                self.walk(token["children"], depth, in_quote)
+
+    def leaf(self, kind: str, text: str, substring: bool = False, **attrs: Any) -> Block | None:
+        segments = self.align.segments(text, substring=substring)
+        if not segments:
+            return None
+        raw, offsets = join_segments(segments)
+        scanned = scan(raw, offsets, markdown=True)
+        block = Block(
+            kind=kind,
+            start=offsets[0],
+            end=offsets[-1] + 1,
+            text=scanned.text,
+            offsets=scanned.offsets,
+            markers=scanned.markers,
+            **attrs,
+        )
+        self.blocks.append(block)
+        return block
+
+    def list(self, token: dict[str, Any], depth: int, in_quote: bool) -> None:
+        self.list_count += 1
+        list_id = self.list_count
+        first = token.get("attrs", {}).get("start", 1) if token.get("attrs", {}).get("ordered") else 1
+        for ordinal, item in enumerate(token.get("children", []), start=first):
+            texts = [c["text"] for c in item.get("children", []) if c["type"] in ("block_text", "paragraph")]
+            block = None
+            if texts:
+                block = self.leaf("list_item", "\n".join(texts), depth=depth, in_quote=in_quote)
+            if block is not None:
+                block.list_id, block.ordinal = list_id, ordinal
+                block.list_marker = self._list_marker(block.start)
+            rest = [c for c in item.get("children", []) if c["type"] not in ("block_text", "paragraph")]
+            self.walk(rest, depth + 1, in_quote)
+
+    def _list_marker(self, offset: int) -> str | None:
+        line, col = self.source.position(offset)
+        prefix = self.source.line_text(line)[: col - 1]
+        found = _LIST_PREFIX.findall(prefix)
+        return found[-1] if found else None
+
+    def table(self, token: dict[str, Any]) -> None:
+        rows: list[list[dict[str, Any]]] = []
+        for part in token.get("children", []):
+            if part["type"] == "table_head":
+                rows.append(part.get("children", []))
+            else:
+                rows.extend(row.get("children", []) for row in part.get("children", []))
+        for cells in rows:
+            self._table_row(cells)
+
+    def _table_row(self, cells: list[dict[str, Any]]) -> None:
+        texts = [c.get("text", "").strip() for c in cells]
+        first = next((t for t in texts if t), None)
+        hit = self.align.find(first, substring=True) if first else None
+        if hit is None:
+            return
+        index = hit[0]
+        line = self.align.lines[index]
+        line_start = self.source.line_starts[index]
+        col = 0
+        for text in texts:
+            bar = line.find("|", col) if col or line.lstrip().startswith("|") else col - 1
+            col = bar + 1 if bar != -1 else col
+            if not text:
+                continue
+            at = line.find(text, col)
+            if at == -1:
+                continue
+            raw_offsets = list(range(line_start + at, line_start + at + len(text)))
+            scanned = scan(text, raw_offsets, markdown=True)
+            self.blocks.append(
+                Block("table_cell", raw_offsets[0], raw_offsets[-1] + 1, scanned.text, scanned.offsets, scanned.markers)
+            )
+            col = at + len(text)
+        self.align.cursor = index + 1
+
+    def footnotes(self, definitions: dict[str, str]) -> None:
+        for label, body in definitions.items():
+            pattern = re.compile(rf"^[ \t]{{0,3}}\[\^({re.escape(label)})\]:[ \t]*", re.M | re.I)
+            m = pattern.search(self.source.text)
+            if not m:
+                continue
+            label = m.group(1)  # mistune folds labels to upper case; keep the author's spelling
+            line, _ = self.source.position(m.start())
+            self.align.cursor = line - 1
+            block = self.leaf("footnote_def", body)
+            if block is not None:
+                block.footnote = label

@@ -1,0 +1,136 @@
+"""Identifiers in reference entries (DOI, PMID, PMCID, ISBN, URL) and what makes one invalid."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from linter.text import normalise
+
+
+@dataclass(frozen=True)
+class Identifier:
+    kind: str  # doi | pmid | pmcid | isbn | url
+    value: str  # normalised value used for comparison
+    start: int  # span in the entry's plain text
+    end: int
+    problem: str | None = None
+
+
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)?\b(10\.[^\s/]*/[^\s\"<>]*)", re.I)
+_DOI_LABEL = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(\S*)", re.I)
+_PMID = re.compile(r"\bPMID:?\s*([^\s.,;]+)", re.I)
+_PMCID = re.compile(r"\b(?:PMCID:?\s*)?(PMC(?!ID)[^\s.,;]*)", re.I)
+_PMCID_LABEL = re.compile(r"\bPMCID:?\s*([^\s.,;]+)", re.I)
+_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*([0-9Xx][0-9Xx\- ]{8,20}[0-9Xx]|[^\s.,;]+)", re.I)
+_URL = re.compile(
+    r"\b(?:https?|ftp)://[^\s<>\"]+|\bhttps?:/[^/\s][^\s<>\"]*|\bhttps?//[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.I
+)
+_TRAILING = ".,;:)]}>\"'"
+
+
+def _trim(value: str) -> str:
+    value = value.rstrip(_TRAILING)
+    if value.count("(") > value.count(")") and not value.endswith(")"):
+        return value
+    return value
+
+
+def doi_problem(doi: str) -> str | None:
+    m = re.match(r"^10\.(\d+)(?:\.\d+)*/(.*)$", doi)
+    if not m:
+        return f"DOI '{doi}' must look like 10.<registrant>/<suffix>"
+    if len(m.group(1)) < 4:
+        return f"DOI '{doi}' has a registrant code of {len(m.group(1))} digits; DOIs have 4 or more"
+    if not m.group(2):
+        return f"DOI '{doi}' has nothing after the slash"
+    return None
+
+
+def isbn_problem(isbn: str) -> str | None:
+    digits = re.sub(r"[\s-]", "", isbn).upper()
+    if len(digits) == 10 and re.match(r"^\d{9}[\dX]$", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return None if total % 11 == 0 else f"ISBN-10 '{isbn}' fails its check digit"
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits))
+        return None if total % 10 == 0 else f"ISBN-13 '{isbn}' fails its check digit"
+    return f"ISBN '{isbn}' has {len(digits)} characters; an ISBN has 10 or 13 digits"
+
+
+def url_problem(url: str) -> str | None:
+    if re.match(r"^https?//", url, re.I):
+        return f"URL '{url}' is missing the ':' after the scheme"
+    if re.match(r"^https?:/[^/]", url, re.I):
+        return f"URL '{url}' has one slash after the scheme; it needs two"
+    if url.lower().startswith("www."):
+        url = "http://" + url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return f"URL '{url}' cannot be parsed"
+    host = parts.hostname or ""
+    if not host:
+        return f"URL '{url}' has no host name"
+    if "." not in host and host != "localhost":
+        return f"URL '{url}' has a host without a domain ('{host}')"
+    if ".." in host or host.startswith(".") or host.endswith("-"):
+        return f"URL '{url}' has a malformed host name ('{host}')"
+    return None
+
+
+def identifiers(text: str) -> list[Identifier]:
+    """Every identifier in a reference entry, each with the problem that makes it invalid, if any."""
+    found: list[Identifier] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, value: str, start: int, problem: str | None, norm: str | None = None) -> None:
+        end = start + len(value)
+        if any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        found.append(Identifier(kind, norm if norm is not None else value.lower(), start, end, problem))
+
+    for m in _DOI.finditer(text):
+        doi = _trim(m.group(1))
+        add("doi", doi, m.start(1), doi_problem(doi))
+    for m in _DOI_LABEL.finditer(text):
+        value = _trim(m.group(1))
+        if not any(i.kind == "doi" and i.start == m.start(1) for i in found):
+            add(
+                "doi", value or "(empty)", m.start(1), doi_problem(value) if value else "DOI label with no DOI after it"
+            )
+    for m in _PMID.finditer(text):
+        value = _trim(m.group(1))
+        ok = value.isdigit() and 1 <= len(value) <= 8 and int(value) > 0
+        add("pmid", value, m.start(1), None if ok else f"PMID '{value}' must be a number of 1 to 8 digits")
+    for m in _PMCID.finditer(text):
+        value = _trim(m.group(1))
+        ok = re.match(r"^PMC\d{1,9}$", value, re.I) is not None
+        add("pmcid", value, m.start(1), None if ok else f"PMCID '{value}' must be 'PMC' followed by digits")
+    for m in _PMCID_LABEL.finditer(text):
+        value = _trim(m.group(1))
+        if not value.upper().startswith("PMC"):
+            add("pmcid", value, m.start(1), f"PMCID '{value}' must start with 'PMC'")
+    for m in _ISBN.finditer(text):
+        value = _trim(m.group(1)).strip()
+        add("isbn", value, m.start(1), isbn_problem(value), re.sub(r"[\s-]", "", value).upper())
+    for m in _URL.finditer(text):
+        value = _trim(m.group(0))
+        norm = re.sub(r"^(https?://)?(www\.)?", "", value.lower()).rstrip("/")
+        add("url", value, m.start(0), url_problem(value), norm)
+    return sorted(found, key=lambda i: i.start)
+
+
+_AUTHORS = re.compile(r"^[A-Z][\w'\-]+,? (?:[A-Z]\.?){1,3}\b(?:,|$| et al| and)")
+
+
+def title_key(text: str) -> str:
+    """Normalised title of a reference entry, used to spot the same work listed twice."""
+    without_ids = _URL.sub(" ", _DOI.sub(" ", text))
+    parts = [p.strip() for p in re.split(r"(?<=[A-Za-z0-9)])\.\s+", without_ids)]
+    for part in parts:
+        if len(part.split()) >= 3 and not _AUTHORS.match(part):
+            return normalise(part)
+    return normalise(without_ids)

@@ -1,0 +1,48 @@
+"""``path:line:col: CODE message``, one finding a line, like ruff and markdownlint."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from linter.findings import Severity
+from linter.reporters import all_findings
+
+if TYPE_CHECKING:
+    from linter.engine import FileResult
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render_text(results: list[FileResult], color: bool = False, statistics: bool = False) -> str:
+    lines: list[str] = []
+    for result in results:
+        for f in result.findings:
+            fix = " [*]" if f.fixable else ""
+            if color:
+                code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule}{_RESET}"
+                lines.append(f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {code} {f.message}{_DIM}{fix}{_RESET}")
+            else:
+                lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}{fix}")
+    findings = all_findings(results)
+    if statistics and findings:
+        counts = Counter((f.rule, f.name) for f in findings)
+        fixable = Counter(f.rule for f in findings if f.fixable)
+        for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            mark = "[*]" if fixable[code] else "   "
+            lines.append(f"{count:5d}\t{code}\t{mark} {name}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_summary(results: list[FileResult]) -> str:
+    findings = all_findings(results)
+    if not findings:
+        return "All checks passed!\n"
+    by = Counter(str(f.severity) for f in findings)
+    parts = ", ".join(
+        f"{by[s]} {s}{'s' if by[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by[s]
+    )
+    fixable = sum(1 for f in findings if f.fixable)
+    tail = f"\n[*] {fixable} fixable with the `--fix` option." if fixable else ""
+    return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}).{tail}\n"

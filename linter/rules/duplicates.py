@@ -1,0 +1,1 @@
+"""Placeholder: rules arrive with their issue."""

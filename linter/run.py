@@ -1,0 +1,132 @@
+"""Orchestration of ``check`` and ``report``: config, discovery, linting, fixes, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, discover
+from linter.config import ConfigError, ConfigResolver
+from linter.engine import FileResult, Options
+from linter.findings import Severity
+
+
+def _options(args: argparse.Namespace) -> Options:
+    selection = {
+        k: v for k, v in (("select", args.select), ("extend-select", args.extend_select), ("ignore", args.ignore)) if v
+    }
+    if selection:
+        from linter.registry import load_rules
+
+        rules = load_rules()
+        for key, codes in selection.items():
+            for code in codes:
+                if code != "ALL" and not any(c.startswith(code) for c in rules):
+                    raise UsageError(f"--{key}: '{code}' matches no rule (see `medlint rules`)")
+    return Options(
+        selection=selection, today=args.today, unused_suppressions=getattr(args, "report_unused_suppressions", False)
+    )
+
+
+def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
+    """Lint every file named or found; returns results in input order and run-level errors."""
+    errors: list[str] = []
+    try:
+        resolver = ConfigResolver(args.config, args.isolated)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    options = _options(args)
+    files = discover(args.paths, errors)
+    jobs: list[tuple[str, object]] = []
+    for path in files:
+        try:
+            config = resolver.for_path(Path(path))
+        except ConfigError as exc:
+            errors.append(str(exc))
+            continue
+        if config.excluded(Path(path)) and path not in args.paths:
+            continue
+        jobs.append((path, config))
+    from linter.parallel import lint_many
+
+    results = lint_many(jobs, options, workers=args.jobs, use_cache=not args.no_cache)
+    from linter.corpus import run_corpus_rules
+
+    run_corpus_rules(results, jobs, options)
+    return results, errors
+
+
+def _report_errors(results: list[FileResult], errors: list[str]) -> bool:
+    for message in errors:
+        print(f"medlint: {message}", file=sys.stderr)
+    for result in results:
+        if result.error:
+            print(f"medlint: {result.error}", file=sys.stderr)
+    return bool(errors) or any(r.error for r in results)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    results, errors = lint_all(args)
+    if args.baseline:
+        from linter.baseline import BaselineError, filter_baseline, load_baseline
+
+        try:
+            filter_baseline(results, load_baseline(args.baseline))
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    if args.write_baseline:
+        from linter.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, results)
+        print(f"medlint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if _report_errors(results, errors) else EXIT_CLEAN
+    if args.fix or args.diff:
+        from linter.apply import apply_fixes
+
+        apply_fixes(results, args, write=args.fix and not args.diff)
+    had_errors = _report_errors(results, errors)
+    _emit(args, results)
+    if had_errors:
+        return EXIT_ERROR
+    return _exit_for(results, args)
+
+
+def _emit(args: argparse.Namespace, results: list[FileResult]) -> None:
+    from linter.reporters import render
+
+    color = args.color == "always" or (
+        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in __import__("os").environ
+    )
+    text = render(args.format, results, color=color, statistics=args.statistics)
+    if args.format == "text" and not args.quiet and not args.diff:
+        from linter.reporters.text import render_summary
+
+        text += render_summary(results)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _exit_for(results: list[FileResult], args: argparse.Namespace) -> int:
+    if getattr(args, "exit_zero", False):
+        return EXIT_CLEAN
+    threshold = Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else Severity.INFO
+    failing = any(f.severity >= threshold for r in results for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def run_report(args: argparse.Namespace) -> int:
+    results, errors = lint_all(args)
+    had_errors = _report_errors(results, errors)
+    from linter.reporters.html import render_html
+
+    html = render_html([r for r in results if r.source is not None])
+    try:
+        Path(args.output).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{args.output}: cannot write report ({exc.strerror})") from None
+    count = sum(len(r.findings) for r in results)
+    print(f"medlint: wrote {args.output} ({len(results)} articles, {count} findings)", file=sys.stderr)
+    return EXIT_ERROR if had_errors else (EXIT_FINDINGS if count else EXIT_CLEAN)

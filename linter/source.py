@@ -1,0 +1,105 @@
+"""Source text of one article and the mapping between offsets and line/column.
+
+Offsets are indices into ``Source.text`` (a ``str``), so columns count characters, not bytes.
+Lines and columns are 1-based, as editors and SARIF expect.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file that cannot be linted; the message is one line naming the file."""
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    line_starts: list[int] = field(default_factory=list, repr=False)
+    had_bom: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.line_starts:
+            starts = [0]
+            find = self.text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self.line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Offset of a 1-based (line, column)."""
+        line = max(1, min(line, len(self.line_starts)))
+        return min(self.line_starts[line - 1] + column - 1, len(self.text))
+
+    def line_text(self, line: int) -> str:
+        """Text of a 1-based line without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def lines(self) -> list[str]:
+        return [self.line_text(n) for n in range(1, self.line_count + 1)]
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool]:
+    """Decode UTF-8 (optionally with a BOM); anything else is an InputError."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: file is UTF-16 (byte order mark found); save it as UTF-8")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (NUL byte found); medlint reads UTF-8 text")
+    try:
+        return data.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if bom else 0)
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte offset {offset}); save the file as UTF-8"
+        ) from None
+
+
+def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read a file into a Source, turning every OS or encoding problem into an InputError."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{name}: file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
+                "limit (set max-file-size-mb to raise it)"
+            )
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    text, bom = decode(data, name)
+    return Source(name, text, had_bom=bom)

@@ -1,0 +1,143 @@
+"""Shared text helpers: sentence splitting, normalisation, words. Tested once, used by every rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ABBREVIATIONS = {
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "st",
+    "al",
+    "approx",
+    "fig",
+    "no",
+    "vol",
+    "ed",
+    "eds",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "cf",
+    "ca",
+    "mg",
+    "ml",
+    "min",
+    "max",
+    "dept",
+    "univ",
+    "ph.d",
+    "m.d",
+    "b.sc",
+    "u.s",
+    "u.k",
+    "ref",
+    "refs",
+    "p",
+    "pp",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+STOPWORDS = frozenset(
+    """a about above after again against all also although am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each either even
+    ever every few for from further had has have having he her here hers him his how however i if in
+    into is it its itself just less like may me might more most much must my near neither no nor not
+    now of off often on once one only or other our ours out over own per perhaps rather same she
+    should since so some such than that the their theirs them then there these they this those
+    though through thus to too under until up upon us usually very via was we were what when where
+    whether which while who whom whose why will with within without would yet you your yours""".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences in ``text``, trimmed of surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end() if m.group(0).strip() else m.start()
+        if m.group(0).strip() and _is_abbreviation(text, m.start()):
+            continue
+        _add_span(text, start, end, spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    token = m.group(1).lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        spans.append((start, end))
+
+
+def fold(text: str) -> str:
+    """Unicode-compatible, quote-folded, lower-cased text."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with case, quotes and punctuation folded away."""
+    return _WORD.findall(fold(text))
+
+
+def normalise(text: str) -> str:
+    """Comparison form: words only, single-spaced (markers are already out of block text)."""
+    return " ".join(words(text))
+
+
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper: enough to match 'infections' with 'infection'."""
+    for suffix in (
+        "ational",
+        "ations",
+        "ation",
+        "ness",
+        "ments",
+        "ment",
+        "ingly",
+        "ings",
+        "ing",
+        "ies",
+        "ied",
+        "ive",
+        "ous",
+        "ally",
+        "ly",
+        "ed",
+        "es",
+        "s",
+        "e",
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed words that carry meaning (no stop words, no bare numbers)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
