@@ -117,6 +117,21 @@ class ArticleGraph:
                     self.body_blocks.append(block)
                     self._sentences(block)
         self._footnote_references()
+        self._lazy_numbering()
+
+    def _lazy_numbering(self) -> None:
+        """A Markdown list numbered ``1.`` on every line renders 1, 2, 3: use the rendered numbers."""
+        by_list: dict[int, list[Reference]] = {}
+        for ref in self.references:
+            if ref.block.list_id is not None and ref.written == ref.block.list_marker:
+                by_list.setdefault(ref.block.list_id, []).append(ref)
+        for refs in by_list.values():
+            if len(refs) > 1 and len({r.written for r in refs}) == 1 and self.document.format == "markdown":
+                self._references_by_key = {}
+                for ref in refs:
+                    ref.number, ref.label = ref.block.ordinal, str(ref.block.ordinal)
+                for ref in self.references:
+                    self._references_by_key.setdefault(self.reference_key(ref), []).append(ref)
 
     def _sections(self) -> None:
         current = Section(0, "", 0, None)
@@ -165,7 +180,7 @@ class ArticleGraph:
         if block.kind == "heading":
             return
         text, number, written, start = block.text, None, "", 0
-        lead = block.markers[0] if block.markers and block.markers[0].plain_index == _lead(block.text) else None
+        lead = block.markers[0] if block.markers and not block.text[: block.markers[0].plain_index].strip() else None
         if lead is not None and lead.numbers and len(lead.numbers) == 1:
             number, written = lead.numbers[0], lead.raw
             block.markers = block.markers[1:]
