@@ -196,7 +196,7 @@ def _group_clusters(markers: list[Marker], raw: str, raw_offsets: list[int]) -> 
         return
     index = {offset: i for i, offset in enumerate(raw_offsets)}
     cluster = 0
-    for prev, cur in zip(markers, markers[1:]):
+    for prev, cur in zip(markers, markers[1:], strict=False):
         gap = raw[index[prev.end - 1] + 1 : index[cur.start]] if prev.end - 1 in index else "x"
         if _CLUSTER_GAP.match(gap):
             cur.spaced = bool(gap)

@@ -350,7 +350,7 @@ def list_number_leak(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[F
                     graph,
                     leak.start,
                     leak.end,
-                    f"the {_ordinal(block.ordinal or running[root])} list item ends with {leak.raw}: "
+                    f"the {_ordinal(leak.numbers[0])} list item ends with {leak.raw}: "
                     f"a pasted list number, not a citation{repeated}",
                     edits=[_removal(graph, leak)],
                 )
