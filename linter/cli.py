@@ -151,6 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:  # a bug in medlint: one line for users, the traceback on request
+        if os.environ.get("MEDLINT_DEBUG"):
+            raise
+        print(
+            f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for details)", file=sys.stderr
+        )
+        return EXIT_ERROR
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:

@@ -90,8 +90,17 @@ def _matches_any(code: str, selectors: list[str] | None) -> bool:
     return any(s == "ALL" or code.startswith(s.upper()) for s in selectors or [])
 
 
+def load_schema(name: str) -> dict[str, Any]:
+    """A JSON schema shipped with medlint (``schemas/`` is installed as ``linter.schemas``)."""
+    try:
+        text = resources.files("linter.schemas").joinpath(name).read_text("utf-8")
+    except ModuleNotFoundError:  # running from a source checkout without installing
+        text = (Path(__file__).resolve().parent.parent / "schemas" / name).read_text("utf-8")
+    return json.loads(text)
+
+
 def _schema() -> dict[str, Any]:
-    return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text("utf-8"))
+    return load_schema("config.schema.json")
 
 
 def validate(data: dict[str, Any], path: Path) -> None:

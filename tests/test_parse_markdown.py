@@ -31,8 +31,8 @@ def test_atx_and_setext_headings():
 def test_paragraph_with_lazy_continuation_in_list_and_quote():
     text = "- item one\ncontinued lazily [2]\n\n> quoted\nlazy quote [3]\n"
     assert spans(text) == [
-        ("list_item", 1, 3, "item one\ncontinued lazily "),
-        ("paragraph", 4, 3, "quoted\nlazy quote "),
+        ("list_item", 1, 3, "item one continued lazily "),
+        ("paragraph", 4, 3, "quoted lazy quote "),
     ]
     assert markers(text) == [("[2]", 2, 18, (2,)), ("[3]", 5, 12, (3,))]
 

@@ -90,3 +90,17 @@ def test_seed_placeholder_runs(seed):
     assert runs[0] == (163, "20 consecutive claims here cite 5-24 in turn")
     assert runs[-1] == (338, "15 consecutive claims here cite 89-103 in turn")
     assert [line for line, _ in runs] == [163, 203, 247, 269, 282, 293, 313, 317, 338]
+
+
+def test_seed_duplicates(seed):
+    found = {(f.line, f.related[0].line) for f in seed_findings(seed, ("DUP",)) if f.rule == "DUP002"}
+    for pair in [(2, 1), (5, 4), (20, 3), (90, 58), (284, 268), (343, 268)]:
+        assert pair in found, pair
+    # the two section cautions (lines 203 and 245) differ in wording and must not be paired
+    assert not any(203 in pair or 245 in pair for pair in found)
+    messages = {f.line: f.message for f in seed_findings(seed, ("DUP",))}
+    assert messages[2] == (
+        "this paragraph restates the one at line 1 (similarity 0.40): "
+        '"Combined immunodeficiency due to STIM1 deficiency is a very…"'
+    )
+    assert messages[90].startswith('the item "Opportunistic infections" covers the same topic as the item at line 58')

@@ -144,6 +144,7 @@ class _Importer(HTMLParser):
         lead = len(raw) - len(raw.lstrip())
         raw, offsets = raw.strip(), offsets[lead : lead + len(raw.strip())]
         scanned = scan(raw, offsets, markdown=False)
+        scanned.text = scanned.text.replace("\n", " ")  # source line breaks are only white space in HTML
         for marker in scanned.markers:
             if self.source.text.startswith("<sup", marker.start):
                 marker.style = "sup"

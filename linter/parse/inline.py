@@ -96,7 +96,10 @@ def scan(raw: str, raw_offsets: list[int], markdown: bool = True, link_defs: fro
         pos = _token(out, m, link_defs)
     out.keep(pos, len(raw))
     _group_clusters(out.markers, raw, raw_offsets)
-    return out.result()
+    result = out.result()
+    if markdown:  # a Markdown line break inside a paragraph is a soft break, not a boundary
+        result.text = result.text.replace("\n", " ")
+    return result
 
 
 def _token(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:

@@ -1,0 +1,124 @@
+"""Text similarity shared by the DUP rules: term profiles, idf-weighted cosine, candidate pairs, MinHash.
+
+Comparison text is normalised once (case, quotes, punctuation; citation markers are already out
+of block text) and reduced to stemmed content terms. Abbreviations the article defines, as in
+"haematopoietic stem cell transplantation (HSCT)", are expanded, so a later "HSCT" compares equal
+to the words it stands for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from linter.text import content_terms
+
+_DEFINITION = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,7}[A-Za-z][\w-]*)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+def abbreviations(texts: Iterable[str]) -> dict[str, str]:
+    """Abbreviations defined in the texts: 'hsct' -> 'Hematopoietic stem cell transplantation'."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _DEFINITION.finditer(text):
+            words, abbr = m.group(1).split(), m.group(2)
+            initials = [c for c in abbr if c.isupper()]
+            if len(initials) < 2 or len(initials) > len(words):
+                continue
+            expansion = words[-len(initials) :]
+            if all(w[0].upper() == c for w, c in zip(expansion, initials, strict=True)):
+                found.setdefault(abbr.lower(), " ".join(expansion))
+    return found
+
+
+def expand(text: str, abbr: dict[str, str]) -> str:
+    if not abbr:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in abbr) + r")\b", re.I)
+    return pattern.sub(lambda m: abbr[m.group(1).lower()], text)
+
+
+def profile(text: str, abbr: dict[str, str]) -> frozenset[str]:
+    return frozenset(content_terms(expand(text, abbr)))
+
+
+class IdfSpace:
+    """Inverse document frequencies over a set of term profiles, and the cosine they induce."""
+
+    def __init__(self, profiles: Sequence[frozenset[str]]) -> None:
+        df = Counter(t for p in profiles for t in p)
+        n = max(1, len(profiles))
+        self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        self.weights = [sum(self.idf[t] for t in p) for p in profiles]
+        self.profiles = profiles
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self.profiles[i], self.profiles[j]
+        if not self.weights[i] or not self.weights[j]:
+            return 0.0
+        shared = sum(self.idf[t] for t in a & b)
+        return shared / math.sqrt(self.weights[i] * self.weights[j])
+
+    def candidate_pairs(self, keys_per_item: int = 12, max_postings: int = 60) -> set[tuple[int, int]]:
+        """Pairs sharing one of each item's rarest terms; common terms are not keys.
+
+        Bounded postings keep this near-linear in the number of items, not quadratic.
+        """
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(self.profiles):
+            for term in sorted(p, key=lambda t: -self.idf[t])[:keys_per_item]:
+                postings[term].append(i)
+        pairs: set[tuple[int, int]] = set()
+        for items in postings.values():
+            if len(items) > max_postings:
+                continue
+            for x in range(len(items)):
+                for y in range(x + 1, len(items)):
+                    pairs.add((items[x], items[y]))
+        return pairs
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def shingles(words: Sequence[str], k: int = 3) -> set[int]:
+    if len(words) < k:
+        return {_h(" ".join(words))} if words else set()
+    return {_h(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
+
+
+def _h(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+_MERSENNE = (1 << 61) - 1
+
+
+class MinHasher:
+    """MinHash signatures with banded LSH: near-duplicate candidates in sub-quadratic time."""
+
+    def __init__(self, num_perm: int = 64, bands: int = 16, seed: int = 1) -> None:
+        import random
+
+        rng = random.Random(seed)
+        self.bands, self.rows = bands, num_perm // bands
+        self.params = [(rng.randrange(1, _MERSENNE), rng.randrange(0, _MERSENNE)) for _ in range(num_perm)]
+
+    def signature(self, items: set[int]) -> tuple[int, ...]:
+        if not items:
+            return tuple([_MERSENNE] * len(self.params))
+        return tuple(min((a * x + b) % _MERSENNE for x in items) for a, b in self.params)
+
+    def band_keys(self, signature: tuple[int, ...]) -> list[tuple[int, int]]:
+        r = self.rows
+        return [(band, hash(signature[band * r : (band + 1) * r])) for band in range(self.bands)]
+
+
+def estimated_jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
