@@ -60,10 +60,10 @@ class Config:
 
     def options(self, rule: Rule) -> dict[str, Any]:
         merged = dict(rule.options)
-        merged.update(self.data.get("rules", {}).get(rule.code, {}))
         for key in ("review_max_age_months", "day-first", "boilerplate", "corpus-max-share"):
-            if key in self.data:
-                merged.setdefault(key, self.data[key])
+            if key in self.data:  # top-level settings shared by several rules
+                merged[key] = self.data[key]
+        merged.update(self.data.get("rules", {}).get(rule.code, {}))
         return merged
 
     def excluded(self, path: Path) -> bool:

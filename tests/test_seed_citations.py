@@ -104,3 +104,16 @@ def test_seed_duplicates(seed):
         '"Combined immunodeficiency due to STIM1 deficiency is a very…"'
     )
     assert messages[90].startswith('the item "Opportunistic infections" covers the same topic as the item at line 58')
+
+
+def test_seed_dose_and_trust_signals(seed):
+    from datetime import date
+
+    def run(max_age):
+        config = Config(None, {"review_max_age_months": max_age})
+        options = Options(selection={"select": ["DOSE", "DISC"]}, today=date(2026, 11, 25))
+        return [(f.rule, f.line, f.column) for f in lint_source(read_source(seed), config, options).findings]
+
+    assert run(24) == [("DISC003", 1, 1)]
+    assert run(21) == [("DISC003", 1, 1)]
+    assert run(20) == [("DISC003", 1, 1), ("DISC005", 369, 15)]

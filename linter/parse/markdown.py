@@ -26,6 +26,23 @@ def _blank_front_matter(lines: list[str]) -> list[str]:
     return lines
 
 
+def front_matter(source: Source) -> dict[str, tuple[str, int, int]]:
+    """Simple ``key: value`` pairs of YAML front matter, with the value's original span."""
+    lines = source.lines()
+    found: dict[str, tuple[str, int, int]] = {}
+    if not lines or lines[0].strip() != "---":
+        return found
+    for index in range(1, min(len(lines), 500)):
+        if lines[index].strip() in _FRONT_MATTER_END:
+            return found
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$", lines[index])
+        if m and m.group(2):
+            value = m.group(2).strip("'\"")
+            start = source.line_starts[index] + lines[index].index(value)
+            found[m.group(1).lower()] = (value, start, start + len(value))
+    return {}
+
+
 def parse_markdown(source: Source) -> Document:
     lines = _blank_front_matter(source.lines())
     md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
@@ -36,7 +53,7 @@ def parse_markdown(source: Source) -> Document:
     walker = _Walker(source)
     walker.walk(state.tokens, depth=0, in_quote=False)
     walker.footnotes(state.env.get("ref_footnotes") or {})
-    return Document(source, "markdown", walker.blocks)
+    return Document(source, "markdown", walker.blocks, metadata=front_matter(source))
 
 
 class _Walker:

@@ -59,3 +59,4 @@ class Document:
     format: str  # markdown | text | html
     blocks: list[Block]
     link_definitions: set[str] = field(default_factory=set)
+    metadata: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # front matter: key -> (value, span)
