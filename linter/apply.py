@@ -9,7 +9,9 @@ from linter.engine import FileResult
 from linter.fix import apply_edits, select_edits, unified_diff, write_atomic
 
 
-def apply_fixes(results: list[FileResult], args: argparse.Namespace, write: bool) -> None:
+def apply_fixes(results: list[FileResult], args: argparse.Namespace, write: bool) -> list[str]:
+    """Apply (or, without ``write``, print as a diff) each file's fixes; returns the paths written."""
+    written: list[str] = []
     for result in results:
         if result.source is None or not result.findings:
             continue
@@ -21,11 +23,12 @@ def apply_fixes(results: list[FileResult], args: argparse.Namespace, write: bool
             continue
         if not write:
             sys.stdout.write(unified_diff(result.source, fixed))
+            written.append(result.path)
             continue
         try:
             write_atomic(result.path, fixed, bom=result.source.had_bom)
         except OSError as exc:
             result.error = f"{result.path}: cannot write fixes ({exc.strerror or exc})"
             continue
-        applied = set(edits)
-        result.findings = [f for f in result.findings if not (f.edits and set(f.edits) <= applied)]
+        written.append(result.path)
+    return written

@@ -14,7 +14,7 @@ from linter.graph import DEFAULT_REFERENCE_HEADINGS, ArticleGraph, build_graph
 from linter.parse.model import Document
 from linter.registry import Rule
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
-from linter.suppress import Suppression, apply_suppressions, parse_suppressions
+from linter.suppress import Suppression, apply_suppressions, parse_suppressions, unused_suppressions
 from linter.text import normalise
 
 FORMATS = {
@@ -105,17 +105,30 @@ def lint_source(source: Source, config: Config, options: Options, relpath: str |
     findings = run_rules(graph, rules, config, options)
     suppressions = parse_suppressions(source)
     findings = apply_suppressions(findings, suppressions)
+    if "SUP001" in rules:
+        findings.extend(unused_suppressions(suppressions, rules, source))
     fingerprint(findings, source)
     findings.sort(key=Finding.sort_key)
     return FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions)
 
 
-def lint_path(path: str, config: Config, options: Options) -> FileResult:
+def lint_path(path: str, config: Config, options: Options, use_cache: bool = False) -> FileResult:
     """Lint one file; every failure becomes a one-line error on the result, never an exception."""
     try:
         max_mb = config.get("max-file-size-mb")
         source = read_source(path, int(max_mb * 1048576) if max_mb else DEFAULT_MAX_BYTES)
-        return lint_source(source, config, options, config.relpath(Path(path)))
+        if not use_cache:
+            return lint_source(source, config, options, config.relpath(Path(path)))
+        from linter.cache import ResultCache, cache_dir, cache_key
+
+        cache = ResultCache(cache_dir(config.get("cache-dir")))
+        key = cache_key(source.text, path, config.data, options)
+        findings = cache.get(key)
+        if findings is not None:
+            return FileResult(path, findings, source=source)
+        result = lint_source(source, config, options, config.relpath(Path(path)))
+        cache.put(key, result.findings)
+        return result
     except InputError as exc:
         return FileResult(path, error=str(exc))
     except RecursionError:

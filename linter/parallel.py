@@ -10,9 +10,9 @@ from linter.engine import FileResult, Options, lint_path
 POOL_THRESHOLD = 16  # below this, starting workers costs more than it saves
 
 
-def _work(item: tuple[str, Any, Options]) -> FileResult:
-    path, config, options = item
-    result = lint_path(path, config, options)
+def _work(item: tuple[str, Any, Options, bool]) -> FileResult:
+    path, config, options, use_cache = item
+    result = lint_path(path, config, options, use_cache)
     result.graph = None  # graphs stay in the worker; results travel light
     return result
 
@@ -22,9 +22,9 @@ def lint_many(
 ) -> list[FileResult]:
     workers = workers or (os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < POOL_THRESHOLD:
-        return [lint_path(path, config, options) for path, config in jobs]
+        return [lint_path(path, config, options, use_cache) for path, config in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
-    items = [(path, config, options) for path, config in jobs]
+    items = [(path, config, options, use_cache) for path, config in jobs]
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         return list(pool.map(_work, items, chunksize=max(1, len(items) // (workers * 8))))

@@ -111,7 +111,7 @@ def rule(
 
 def load_rules() -> dict[str, Rule]:
     """Import every rule module once so that its rules register themselves."""
-    from linter.rules import citations, disclaimers, dosage, duplicates  # noqa: F401
+    from linter.rules import citations, disclaimers, dosage, duplicates, suppressions  # noqa: F401
 
     return dict(sorted(RULES.items()))
 

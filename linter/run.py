@@ -8,7 +8,7 @@ from pathlib import Path
 
 from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, discover
 from linter.config import ConfigError, ConfigResolver
-from linter.engine import FileResult, Options
+from linter.engine import FileResult, Options, lint_path
 from linter.findings import Severity
 
 
@@ -24,6 +24,8 @@ def _options(args: argparse.Namespace) -> Options:
             for code in codes:
                 if code != "ALL" and not any(c.startswith(code) for c in rules):
                     raise UsageError(f"--{key}: '{code}' matches no rule (see `medlint rules`)")
+    if getattr(args, "report_unused_suppressions", False):
+        selection["extend-select"] = list(selection.get("extend-select", [])) + ["SUP001"]
     return Options(
         selection=selection, today=args.today, unused_suppressions=getattr(args, "report_unused_suppressions", False)
     )
@@ -81,15 +83,37 @@ def run_check(args: argparse.Namespace) -> int:
         count = write_baseline(args.write_baseline, results)
         print(f"medlint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if _report_errors(results, errors) else EXIT_CLEAN
-    if args.fix or args.diff:
+    if args.diff:  # like ruff --diff: print what --fix would change; exit 1 if anything would
         from linter.apply import apply_fixes
 
-        apply_fixes(results, args, write=args.fix and not args.diff)
+        would_change = apply_fixes(results, args, write=False)
+        return EXIT_ERROR if _report_errors(results, errors) else (EXIT_FINDINGS if would_change else EXIT_CLEAN)
+    if args.fix:
+        results = _fix_until_stable(args, results)
     had_errors = _report_errors(results, errors)
     _emit(args, results)
     if had_errors:
         return EXIT_ERROR
     return _exit_for(results, args)
+
+
+def _fix_until_stable(args: argparse.Namespace, results: list[FileResult], rounds: int = 5) -> list[FileResult]:
+    """Apply fixes, lint again, repeat while fixes keep applying (a fix can reveal another)."""
+    from linter.apply import apply_fixes
+
+    for _ in range(rounds):
+        changed = apply_fixes(results, args, write=True)
+        if not changed:
+            break
+        relinted = dict(zip(changed, _relint(args, changed), strict=True))
+        results = [relinted.get(r.path, r) for r in results]
+    return results
+
+
+def _relint(args: argparse.Namespace, paths: list[str]) -> list[FileResult]:
+    resolver = ConfigResolver(args.config, args.isolated)
+    options = _options(args)
+    return [lint_path(p, resolver.for_path(Path(p)), options) for p in paths]
 
 
 def _emit(args: argparse.Namespace, results: list[FileResult]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,4 +35,5 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> su
         text=True,
         input=input,
         timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "MEDLINT_CACHE_DIR": ""},
     )

@@ -190,13 +190,14 @@ def citation_order(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[Fin
     """
     if not graph.references or any(r.number is None for r in graph.references):
         return
-    order = _first_citation_order(graph)
+    defined = graph.reference_numbers
+    order = [n for n in _first_citation_order(graph) if n in defined]
     expected = 0
     for marker in graph.markers:
         if marker.style == "footnote" or marker.problem:
             continue
         for n in marker.numbers:
-            if n <= expected:
+            if n <= expected or n not in defined:  # undefined numbers are CIT001's business
                 continue
             if n != expected + 1:
                 from linter.rules.renumber import renumber_edits

@@ -1,0 +1,98 @@
+"""Result cache keyed by file content, medlint version and effective configuration (like ruff's).
+
+An unchanged file costs a hash and one small JSON read. Entries are written atomically; a corrupt
+or unreadable entry is ignored, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.findings import Edit, Finding, Location, Severity
+
+DEFAULT_DIR = ".medlint_cache"
+
+
+def cache_dir(configured: str | None) -> Path:
+    return Path(os.environ.get("MEDLINT_CACHE_DIR") or configured or DEFAULT_DIR)
+
+
+def cache_key(text: str, path: str, config_data: dict[str, Any], options: Any) -> str:
+    payload = json.dumps(
+        [
+            __version__,
+            path,
+            config_data,
+            sorted((options.selection or {}).items()),
+            str(options.today),
+            options.unused_suppressions,
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode() + b"\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _file(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Finding] | None:
+        try:
+            data = json.loads(self._file(key).read_text("utf-8"))
+            return [_finding(d) for d in data]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            marker = self.directory / ".gitignore"
+            if not marker.exists():
+                marker.write_text("# created by medlint\n*\n")
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump([_record(f) for f in findings], handle)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
+
+
+def _record(f: Finding) -> dict:
+    data = f.to_dict()
+    data["start"], data["end"] = f.start, f.end
+    data["fix_safe"] = f.fix_safe
+    return data
+
+
+def _finding(d: dict) -> Finding:
+    return Finding(
+        rule=d["rule"],
+        name=d["name"],
+        severity=Severity.parse(d["severity"]),
+        path=d["path"],
+        line=d["line"],
+        column=d["column"],
+        end_line=d["end_line"],
+        end_column=d["end_column"],
+        message=d["message"],
+        start=d["start"],
+        end=d["end"],
+        related=[
+            Location(r["line"], r["column"], r["end_line"], r["end_column"], r.get("message", ""), r.get("path"))
+            for r in d.get("related", [])
+        ],
+        edits=[Edit(e["start"], e["end"], e["replacement"]) for e in d.get("fix", {}).get("edits", [])],
+        fix_safe=d.get("fix_safe", True),
+        fingerprint=d.get("fingerprint", ""),
+    )
