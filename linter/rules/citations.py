@@ -647,11 +647,30 @@ def placeholder_citations(graph: ArticleGraph, options: dict[str, Any]) -> Itera
     """
     min_run = int(options.get("min-run", 6))
     for run in _sequential_runs(graph):
+        if graph.has_reference_list:
+            run = _trim_supported(graph, run)
         if len(run) < min_run:
             continue
         if graph.has_reference_list and _titles_support(graph, run):
             continue
         yield from _run_findings(graph, run)
+
+
+def _supported(graph: ArticleGraph, block, marker) -> bool:
+    from linter.text import content_terms
+
+    refs = graph.cited_references(marker)
+    return bool(refs) and bool(set(content_terms(block.text)) & set(content_terms(refs[0].text)))
+
+
+def _trim_supported(graph: ArticleGraph, run: list) -> list:
+    """Drop claims at either end of a run whose cited entry plainly matches them: real citations."""
+    start, end = 0, len(run)
+    while start < end and _supported(graph, *run[start]):
+        start += 1
+    while end > start and _supported(graph, *run[end - 1]):
+        end -= 1
+    return run[start:end]
 
 
 def _sequential_runs(graph: ArticleGraph) -> Iterator[list]:
@@ -674,11 +693,7 @@ def _sequential_runs(graph: ArticleGraph) -> Iterator[list]:
 def _titles_support(graph: ArticleGraph, run: list) -> bool:
     from linter.text import content_terms
 
-    supported = 0
-    for block, marker in run:
-        refs = graph.cited_references(marker)
-        if refs and set(content_terms(block.text)) & set(content_terms(refs[0].text)):
-            supported += 1
+    supported = sum(1 for block, marker in run if _supported(graph, block, marker))
     return supported * 2 >= len(run)
 
 
@@ -698,6 +713,11 @@ def _run_findings(graph: ArticleGraph, run: list) -> Iterator[Finding]:
             else f"this claim cites {lo}"
         )
         related = [] if part[0] is run[0] else [(run[0][1].start, run[0][1].end, f"run starts at [{first_n}]")]
+        if len(part) == len(run):
+            yield me.finding(graph, marker.start, marker.end,
+                             f"{len(run)} consecutive claims each cite exactly the next number ([{first_n}] to "
+                             f"[{last_n}]): numbers assigned by position, not by source")
+            continue
         yield me.finding(
             graph,
             marker.start,
