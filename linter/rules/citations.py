@@ -691,7 +691,6 @@ def _sequential_runs(graph: ArticleGraph) -> Iterator[list]:
 
 
 def _titles_support(graph: ArticleGraph, run: list) -> bool:
-    from linter.text import content_terms
 
     supported = sum(1 for block, marker in run if _supported(graph, block, marker))
     return supported * 2 >= len(run)
@@ -714,9 +713,13 @@ def _run_findings(graph: ArticleGraph, run: list) -> Iterator[Finding]:
         )
         related = [] if part[0] is run[0] else [(run[0][1].start, run[0][1].end, f"run starts at [{first_n}]")]
         if len(part) == len(run):
-            yield me.finding(graph, marker.start, marker.end,
-                             f"{len(run)} consecutive claims each cite exactly the next number ([{first_n}] to "
-                             f"[{last_n}]): numbers assigned by position, not by source")
+            yield me.finding(
+                graph,
+                marker.start,
+                marker.end,
+                f"{len(run)} consecutive claims each cite exactly the next number ([{first_n}] to "
+                f"[{last_n}]): numbers assigned by position, not by source",
+            )
             continue
         yield me.finding(
             graph,
