@@ -5,11 +5,9 @@ Validated against ``schemas/config.schema.json``; every problem is one line nami
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +46,9 @@ class Config:
         for extra in (self.data.get("extend-select"), cli.get("extend-select")):
             chosen |= {c for c in rules if _matches_any(c, extra)}
         ignored = list(self.data.get("ignore", [])) + list(cli.get("ignore") or [])
-        if relpath is not None:
+        if relpath is not None and self.data.get("per-file-ignores"):
+            import fnmatch
+
             for pattern, codes in self.data.get("per-file-ignores", {}).items():
                 if fnmatch.fnmatch(relpath, pattern) or fnmatch.fnmatch(Path(relpath).name, pattern):
                     ignored.extend(codes)
@@ -70,6 +70,8 @@ class Config:
         patterns = self.data.get("exclude", [])
         if not patterns:
             return False
+        import fnmatch
+
         try:
             rel = path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
@@ -92,11 +94,9 @@ def _matches_any(code: str, selectors: list[str] | None) -> bool:
 
 def load_schema(name: str) -> dict[str, Any]:
     """A JSON schema shipped with medlint (``schemas/`` is installed as ``linter.schemas``)."""
-    try:
-        text = resources.files("linter.schemas").joinpath(name).read_text("utf-8")
-    except ModuleNotFoundError:  # running from a source checkout without installing
-        text = (Path(__file__).resolve().parent.parent / "schemas" / name).read_text("utf-8")
-    return json.loads(text)
+    installed = Path(__file__).resolve().parent / "schemas" / name  # wheel: schemas/ ships as linter.schemas
+    checkout = Path(__file__).resolve().parent.parent / "schemas" / name  # source checkout or editable install
+    return json.loads((installed if installed.is_file() else checkout).read_text("utf-8"))
 
 
 def _schema() -> dict[str, Any]:
@@ -132,7 +132,32 @@ def validate(data: dict[str, Any], path: Path) -> None:
                 raise ConfigError(f"{path}: '{selector}' in {key} matches no rule")
 
 
-def load_file(path: Path) -> Config:
+def _validated_before(raw: str, path: Path, use_cache: bool) -> tuple[bool, Path | None]:
+    """Was this exact configuration text validated before? jsonschema costs ~0.15 s to import,
+    more than the whole pre-commit budget, so a successful validation is remembered by content."""
+    if not use_cache:
+        return False, None
+    import hashlib
+
+    from linter import __version__
+    from linter.cache import cache_dir
+
+    key = hashlib.sha256(f"{__version__}\0{path.name}\0{raw}".encode()).hexdigest()
+    marker = cache_dir(None) / "config" / key
+    return marker.exists(), marker
+
+
+def _remember(marker: Path | None) -> None:
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass
+
+
+def load_file(path: Path, use_cache: bool = False) -> Config:
     try:
         raw = path.read_bytes().decode("utf-8")
         data = tomllib.loads(raw)
@@ -144,7 +169,10 @@ def load_file(path: Path) -> Config:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("medlint", {})
-    validate(data, path)
+    seen, marker = _validated_before(raw, path, use_cache)
+    if not seen:
+        validate(data, path)
+        _remember(marker)
     return Config(path, data)
 
 
@@ -160,9 +188,10 @@ def _has_section(path: Path) -> bool:
 class ConfigResolver:
     """Finds the configuration nearest to each file (like ruff), caching per directory."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(self, explicit: Path | None = None, isolated: bool = False, use_cache: bool = False) -> None:
         self.isolated = isolated
-        self.explicit = load_file(explicit) if explicit else None
+        self.use_cache = use_cache
+        self.explicit = load_file(explicit, use_cache) if explicit else None
         self._by_dir: dict[Path, Config] = {}
 
     def for_path(self, path: Path) -> Config:
@@ -180,7 +209,7 @@ class ConfigResolver:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file() and _has_section(candidate):
-                config = load_file(candidate)
+                config = load_file(candidate, self.use_cache)
                 break
         if config is None:
             parent = directory.parent

@@ -6,7 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Phrase:
 
 @cache
 def phrases() -> dict[str, list[Phrase]]:
-    data = tomllib.loads(resources.files("linter.data").joinpath("phrases.toml").read_text("utf-8"))
+    data = tomllib.loads((Path(__file__).parent / "data" / "phrases.toml").read_text("utf-8"))
     compiled: dict[str, list[Phrase]] = {}
     for kind, entries in data.items():
         compiled[kind] = [

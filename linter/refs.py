@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from linter.text import normalise
 
@@ -66,6 +65,8 @@ def url_problem(url: str) -> str | None:
         return f"URL '{url}' has one slash after the scheme; it needs two"
     if url.lower().startswith("www."):
         url = "http://" + url
+    from urllib.parse import urlsplit
+
     try:
         parts = urlsplit(url)
     except ValueError:

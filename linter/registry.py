@@ -7,7 +7,6 @@ sections (What it does / Why is this bad? / Known problems / Example / Use inste
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,8 @@ class Rule:
 
     @property
     def docs(self) -> str:
+        import inspect  # only documentation output pays for it
+
         return inspect.cleandoc(self.check.__doc__ or self.summary)
 
     def finding(

@@ -35,7 +35,7 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
     """Lint every file named or found; returns results in input order and run-level errors."""
     errors: list[str] = []
     try:
-        resolver = ConfigResolver(args.config, args.isolated)
+        resolver = ConfigResolver(args.config, args.isolated, use_cache=not args.no_cache)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     options = _options(args)
@@ -53,9 +53,10 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
     from linter.parallel import lint_many
 
     results = lint_many(jobs, options, workers=args.jobs, use_cache=not args.no_cache)
-    from linter.corpus import run_corpus_rules
+    if sum(1 for r in results if r.source is not None) > 1:  # corpus mode only: keep it off the hook's path
+        from linter.corpus import run_corpus_rules
 
-    run_corpus_rules(results, jobs, options)
+        run_corpus_rules(results, jobs, options)
     return results, errors
 
 

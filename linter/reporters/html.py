@@ -10,7 +10,7 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter import __version__
@@ -30,7 +30,7 @@ def esc(text: object) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("linter.reporters").joinpath(name).read_text("utf-8")
+    return (Path(__file__).parent / name).read_text("utf-8")
 
 
 @dataclass
