@@ -36,6 +36,7 @@ class Options:
     selection: dict[str, list[str]] = field(default_factory=dict)
     today: date | None = None
     unused_suppressions: bool = False
+    corpus: bool = False  # several files in this run: keep what DUP004 needs
 
 
 @dataclass
@@ -46,6 +47,7 @@ class FileResult:
     source: Source | None = None
     graph: ArticleGraph | None = None
     suppressions: list[Suppression] = field(default_factory=list)
+    paragraphs: list | None = None  # DUP004 paragraph records (corpus mode only)
 
 
 def format_of(path: str) -> str:
@@ -109,7 +111,12 @@ def lint_source(source: Source, config: Config, options: Options, relpath: str |
         findings.extend(unused_suppressions(suppressions, rules, source))
     fingerprint(findings, source)
     findings.sort(key=Finding.sort_key)
-    return FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions)
+    result = FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions)
+    if options.corpus and "DUP004" in rules:
+        from linter.corpus import paragraph_records
+
+        result.paragraphs = paragraph_records(graph, int(config.options(rules["DUP004"]).get("min-words", 12)))
+    return result
 
 
 def lint_path(path: str, config: Config, options: Options, use_cache: bool = False) -> FileResult:
@@ -124,7 +131,7 @@ def lint_path(path: str, config: Config, options: Options, use_cache: bool = Fal
         cache = ResultCache(cache_dir(config.get("cache-dir")))
         key = cache_key(source.text, path, config.data, options)
         findings = cache.get(key)
-        if findings is not None:
+        if findings is not None and not options.corpus:
             return FileResult(path, findings, source=source)
         result = lint_source(source, config, options, config.relpath(Path(path)))
         cache.put(key, result.findings)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
 from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, discover
@@ -50,14 +52,25 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         if config.excluded(Path(path)) and path not in args.paths:
             continue
         jobs.append((path, config))
+    options.corpus = len(jobs) > 1
     from linter.parallel import lint_many
 
+    started = time.perf_counter()
     results = lint_many(jobs, options, workers=args.jobs, use_cache=not args.no_cache)
+    _timing("lint", started)
     if sum(1 for r in results if r.source is not None) > 1:  # corpus mode only: keep it off the hook's path
         from linter.corpus import run_corpus_rules
 
+        started = time.perf_counter()
         run_corpus_rules(results, jobs, options)
+        _timing("corpus (DUP004)", started)
     return results, errors
+
+
+def _timing(phase: str, started: float) -> None:
+    """Phase timings on standard error when MEDLINT_TIMING is set (bench/run.py reads them)."""
+    if os.environ.get("MEDLINT_TIMING"):
+        print(f"medlint-timing: {phase} {time.perf_counter() - started:.3f}s", file=sys.stderr)
 
 
 def _report_errors(results: list[FileResult], errors: list[str]) -> bool:

@@ -1,4 +1,4 @@
-"""Text similarity shared by the DUP rules: term profiles, idf-weighted cosine, candidate pairs, MinHash.
+"""Text similarity shared by the DUP rules: term profiles, idf-weighted cosine, candidate pairs, sketches.
 
 Comparison text is normalised once (case, quotes, punctuation; citation markers are already out
 of block text) and reduced to stemmed content terms. Abbreviations the article defines, as in
@@ -8,23 +8,27 @@ to the words it stands for.
 
 from __future__ import annotations
 
-import hashlib
+import heapq
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from linter.text import content_terms
 
-_DEFINITION = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,7}[A-Za-z][\w-]*)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_WORDS_BEFORE = re.compile(r"[A-Za-z][\w-]*")
 
 
 def abbreviations(texts: Iterable[str]) -> dict[str, str]:
     """Abbreviations defined in the texts: 'hsct' -> 'Hematopoietic stem cell transplantation'."""
     found: dict[str, str] = {}
     for text in texts:
+        if "(" not in text:
+            continue
         for m in _DEFINITION.finditer(text):
-            words, abbr = m.group(1).split(), m.group(2)
+            words, abbr = _WORDS_BEFORE.findall(text[max(0, m.start() - 120) : m.start()])[-8:], m.group(1)
             initials = [c for c in abbr if c.isupper()]
             if len(initials) < 2 or len(initials) > len(words):
                 continue
@@ -87,38 +91,24 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def shingles(words: Sequence[str], k: int = 3) -> set[int]:
+def shingle_hashes(words: Sequence[str], k: int = 3) -> set[int]:
+    """CRC-32 hashes of the word k-shingles (stable across processes, unlike ``hash``)."""
     if len(words) < k:
-        return {_h(" ".join(words))} if words else set()
-    return {_h(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
 
 
-def _h(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+def sketch(hashes: set[int], size: int = 8) -> tuple[int, ...]:
+    """Bottom-k MinHash sketch: the ``size`` smallest shingle hashes.
+
+    Two sets with Jaccard similarity J share their minimum with probability J; indexing each
+    paragraph under its ``size`` smallest values finds near-identical pairs without comparing
+    every pair, in one hash per shingle (a k-permutation MinHash would need k per shingle).
+    """
+    return tuple(heapq.nsmallest(size, hashes))
 
 
-_MERSENNE = (1 << 61) - 1
-
-
-class MinHasher:
-    """MinHash signatures with banded LSH: near-duplicate candidates in sub-quadratic time."""
-
-    def __init__(self, num_perm: int = 64, bands: int = 16, seed: int = 1) -> None:
-        import random
-
-        rng = random.Random(seed)
-        self.bands, self.rows = bands, num_perm // bands
-        self.params = [(rng.randrange(1, _MERSENNE), rng.randrange(0, _MERSENNE)) for _ in range(num_perm)]
-
-    def signature(self, items: set[int]) -> tuple[int, ...]:
-        if not items:
-            return tuple([_MERSENNE] * len(self.params))
-        return tuple(min((a * x + b) % _MERSENNE for x in items) for a, b in self.params)
-
-    def band_keys(self, signature: tuple[int, ...]) -> list[tuple[int, int]]:
-        r = self.rows
-        return [(band, hash(signature[band * r : (band + 1) * r])) for band in range(self.bands)]
-
-
-def estimated_jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    return sum(1 for x, y in zip(a, b, strict=True) if x == y) / len(a)
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ABBREVIATIONS = {
     "e.g",
@@ -110,6 +111,7 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light suffix stripper: enough to match 'infections' with 'infection'."""
     for suffix in (

@@ -29,6 +29,7 @@ _REVIEW_LABEL = re.compile(
     r"(?i)\b(?:last\s+)?(?:medically\s+)?(?:reviewed|updated|revised|modified|review\s+date|date\s+of\s+review|"
     r"next\s+review|page\s+last\s+reviewed|content\s+updated)\b[^.\n]{0,25}?$"
 )
+_REVIEW_WORD = re.compile(r"(?i)review|updated|revised|modified")
 _META_AUTHOR = ("author", "authors", "reviewer", "reviewed_by", "medical_reviewer")
 _META_DATE = (
     "reviewed",
@@ -185,6 +186,8 @@ def review_dates(graph: ArticleGraph, day_first: bool = True) -> list[tuple[Foun
             for d in find_dates(value, day_first):
                 found.append((FoundDate(d.value, start + d.start, start + d.end), -1))
     for block in _all_blocks(graph):
+        if not _REVIEW_WORD.search(block.text):
+            continue
         for d in find_dates(block.text, day_first):
             if _REVIEW_LABEL.search(block.text[max(0, d.start - 60) : d.start]):
                 a, b = block.original(d.start, d.end)

@@ -482,13 +482,15 @@ def unsupervised_dose(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[
 
 def _phrase_findings(code: str, kind: str, graph: ArticleGraph) -> Iterator[Finding]:
     me = RULES[code]
-    for sentence in graph.sentences:
-        text = sentence.block.text
+    for block in graph.body_blocks:
+        text = block.text
         for phrase in phrases()[kind]:
-            for m in phrase.regex.finditer(text, sentence.start, sentence.end):
-                if negated(text[sentence.start : m.start()], m.start() - sentence.start):
+            for m in phrase.regex.finditer(text):
+                sentence = next((s for s in graph.sentences_of(block) if s.start <= m.start() < s.end), None)
+                begin = sentence.start if sentence else 0
+                if negated(text[begin : m.start()], m.start() - begin):
                     continue
-                a, b = sentence.block.original(m.start(), m.end())
+                a, b = block.original(m.start(), m.end())
                 yield me.finding(graph, a, b, f"'{m.group(0)}': {phrase.message}")
 
 

@@ -51,10 +51,21 @@ def _units(graph: ArticleGraph) -> list[Block]:
 
 
 def analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
-    key = ("duplicates", options.get("threshold"), options.get("min-terms"))
+    """Shared by DUP001-DUP003. DUP002's options (threshold, min-terms) shape the near pairs; the
+    other rules reuse the analysis DUP002 made in this run, or the defaults if it did not run."""
     cache = graph.__dict__.setdefault("_analysis", {})
+    defaults = RULES["DUP002"].options
+    if "threshold" in options or "min-terms" in options:
+        key = (
+            "duplicates",
+            options.get("threshold", defaults["threshold"]),
+            options.get("min-terms", defaults["min-terms"]),
+        )
+    else:
+        key = cache.get("duplicates-last", ("duplicates", defaults["threshold"], defaults["min-terms"]))
     if key not in cache:
         cache[key] = _analyse(graph, options)
+    cache["duplicates-last"] = key
     return cache[key]
 
 
@@ -273,7 +284,7 @@ def repeated_sentence(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[
     Say it once, where it matters most.
     """
     me = RULES["DUP003"]
-    flagged = analyse(graph, RULES["DUP002"].options | options).flagged
+    flagged = analyse(graph, options).flagged
     first_seen: dict[str, Any] = {}
     for sentence in graph.sentences:
         if sentence.block.kind not in UNITS:
@@ -307,8 +318,9 @@ def cross_article_duplicate(graph: ArticleGraph, options: dict[str, Any]) -> Ite
     """
     ## What it does
     Corpus mode (runs when several files are checked together): flags a paragraph whose word
-    3-shingles overlap a paragraph of another article by at least `threshold` (Jaccard),
-    found with MinHash and banded LSH so thousands of articles cost near-linear time. Paragraphs
+    3-shingles overlap a paragraph of another article by at least `threshold` (Jaccard). Each
+    paragraph is indexed by a bottom-k MinHash sketch of its shingles and only paragraphs that
+    share a sketch value are compared, so thousands of articles cost near-linear time. Paragraphs
     listed in `boilerplate` (a shared disclaimer) and paragraphs found in more than
     `corpus-max-share` of the files (default 0.2) are ignored.
 
