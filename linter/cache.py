@@ -46,14 +46,20 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> list[Finding] | None:
+    def get(self, key: str) -> tuple[list[Finding], list | None] | None:
+        """Cached findings and, when the run that stored them was a corpus run, DUP004 paragraphs."""
         try:
             data = json.loads(self._file(key).read_text("utf-8"))
-            return [_finding(d) for d in data]
+            paragraphs = data.get("paragraphs")
+            if paragraphs is not None:
+                from linter.corpus import Paragraph
+
+                paragraphs = [Paragraph(a, b, text, tuple(sk)) for a, b, text, sk in paragraphs]
+            return [_finding(d) for d in data["findings"]], paragraphs
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def put(self, key: str, findings: list[Finding], paragraphs: list | None = None) -> None:
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +68,10 @@ class ResultCache:
                 marker.write_text("# created by medlint\n*\n")
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([_record(f) for f in findings], handle)
+                record = {"findings": [_record(f) for f in findings]}
+                if paragraphs is not None:
+                    record["paragraphs"] = [[p.start, p.end, p.text, list(p.sketch)] for p in paragraphs]
+                json.dump(record, handle)
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only or full disk only costs speed

@@ -72,10 +72,7 @@ class Config:
             return False
         import fnmatch
 
-        try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = path.as_posix()
+        rel = self.relpath(path)
         parts = rel.split("/")
         return any(
             fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p.rstrip("/")) for part in parts) for p in patterns
@@ -84,7 +81,7 @@ class Config:
     def relpath(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
             return path.as_posix()
 
 
@@ -199,7 +196,10 @@ class ConfigResolver:
             return self.explicit
         if self.isolated:
             return Config()
-        directory = (path if path.is_dir() else path.parent).resolve()
+        try:
+            directory = (path if path.is_dir() else path.parent).resolve()
+        except (OSError, RuntimeError):
+            directory = path.parent.absolute()
         return self._lookup(directory)
 
     def _lookup(self, directory: Path) -> Config:

@@ -130,11 +130,13 @@ def lint_path(path: str, config: Config, options: Options, use_cache: bool = Fal
 
         cache = ResultCache(cache_dir(config.get("cache-dir")))
         key = cache_key(source.text, path, config.data, options)
-        findings = cache.get(key)
-        if findings is not None and not options.corpus:
-            return FileResult(path, findings, source=source)
+        hit = cache.get(key)
+        if hit is not None:
+            findings, paragraphs = hit
+            if paragraphs is not None or not options.corpus:
+                return FileResult(path, findings, source=source, paragraphs=paragraphs)
         result = lint_source(source, config, options, config.relpath(Path(path)))
-        cache.put(key, result.findings)
+        cache.put(key, result.findings, result.paragraphs)
         return result
     except InputError as exc:
         return FileResult(path, error=str(exc))

@@ -42,6 +42,15 @@ def phrases() -> dict[str, list[Phrase]]:
     return compiled
 
 
+@cache
+def prefilter(kind: str) -> re.Pattern[str] | None:
+    """One alternation of a kind's patterns: most blocks match none, and one search says so."""
+    entries = phrases()[kind]
+    if not entries or len({e.regex.flags for e in entries}) != 1:
+        return None
+    return re.compile("|".join(f"(?:{e.regex.pattern})" for e in entries), entries[0].regex.flags)
+
+
 def any_match(kind: str, text: str) -> re.Match[str] | None:
     for phrase in phrases()[kind]:
         m = phrase.regex.search(text)

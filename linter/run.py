@@ -52,7 +52,9 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         if config.excluded(Path(path)) and path not in args.paths:
             continue
         jobs.append((path, config))
-    options.corpus = len(jobs) > 1
+    options.corpus = len(jobs) > 1 and any(
+        "DUP004" in config.enabled_rules(config.relpath(Path(path)), options.selection) for path, config in jobs
+    )
     from linter.parallel import lint_many
 
     started = time.perf_counter()

@@ -99,6 +99,8 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    except RuntimeError as exc:  # pathlib reports symlink loops this way
+        raise InputError(f"{name}: cannot read ({exc})") from None
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     text, bom = decode(data, name)

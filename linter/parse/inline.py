@@ -30,6 +30,10 @@ _MD_TOKEN = re.compile(
     """,
     re.X | re.S,
 )
+# Most blocks hold no URL: the same grammar without that branch scans them faster.
+_MD_TOKEN_NO_URL = re.compile(
+    "\n".join(line for line in _MD_TOKEN.pattern.splitlines() if "(?P<url>" not in line), re.X | re.S
+)
 _TEXT_TOKEN = re.compile(r"(?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\])|(?P<url>(?:https?://|www\.)[^\s<>\]\)]+)")
 _CLUSTER_GAP = re.compile(r"^[ \t\u00a0,;]*$")
 _SUP_BODY = re.compile(r"^\s*\d[\d\s,;\-\u2013\u2014]*$")
@@ -86,7 +90,10 @@ class _Builder:
 def scan(raw: str, raw_offsets: list[int], markdown: bool = True, link_defs: frozenset[str] = frozenset()) -> Scanned:
     """Scan one block's raw inline source. ``raw_offsets[i]`` is the file offset of ``raw[i]``."""
     out = _Builder(raw, raw_offsets)
-    pattern = _MD_TOKEN if markdown else _TEXT_TOKEN
+    if markdown:
+        pattern = _MD_TOKEN if ("http" in raw or "www." in raw) else _MD_TOKEN_NO_URL
+    else:
+        pattern = _TEXT_TOKEN
     pos = 0
     while pos < len(raw):
         m = pattern.search(raw, pos)

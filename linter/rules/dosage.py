@@ -17,7 +17,7 @@ from linter.dose import DoseSpan, find_doses
 from linter.findings import Edit, Finding
 from linter.graph import ArticleGraph, Sentence
 from linter.parse.model import Block
-from linter.phrases import any_match, negated, phrases
+from linter.phrases import any_match, negated, phrases, prefilter
 from linter.registry import RULES, rule
 
 _TEXT_KINDS = ("paragraph", "list_item", "table_cell", "html")
@@ -482,8 +482,11 @@ def unsupervised_dose(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[
 
 def _phrase_findings(code: str, kind: str, graph: ArticleGraph) -> Iterator[Finding]:
     me = RULES[code]
+    quick = prefilter(kind)
     for block in graph.body_blocks:
         text = block.text
+        if quick is not None and not quick.search(text):
+            continue
         for phrase in phrases()[kind]:
             for m in phrase.regex.finditer(text):
                 sentence = next((s for s in graph.sentences_of(block) if s.start <= m.start() < s.end), None)

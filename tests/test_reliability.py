@@ -1,0 +1,217 @@
+"""Hostile and broken input, end to end through the CLI: one clear line, exit 2 (or findings),
+the other files in the same run still linted, and nothing ever lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+GOOD = "# Title\n\nA claim [1]. Another claim [3].\n\n## References\n\n1. Smith J. A study of things. 2020.\n"
+EXPECTED_FINDING = "CIT001 [3] is cited here but the reference list ends at 1"
+
+
+def check(tmp_path: Path, *bad: str, extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    good = tmp_path / "good.md"
+    good.write_text(GOOD)
+    return run_cli("check", "--isolated", "--no-cache", "--select", "CIT001", *extra, *bad, str(good))
+
+
+def assert_one_line_error(out: subprocess.CompletedProcess, fragment: str) -> None:
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    errors = out.stderr.strip().splitlines()
+    assert len(errors) == 1 and fragment in errors[0], errors
+    assert "Traceback" not in out.stderr
+    assert EXPECTED_FINDING in out.stdout  # the good file was still linted
+
+
+def test_missing_path(tmp_path):
+    out = check(tmp_path, str(tmp_path / "nope.md"))
+    assert_one_line_error(out, f"{tmp_path / 'nope.md'}: no such file or directory")
+
+
+def test_directory_without_articles(tmp_path):
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    (empty_dir / "image.png").write_bytes(b"\x89PNG")
+    out = check(tmp_path, str(empty_dir))
+    assert_one_line_error(out, "no articles found")
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.md").write_text("")
+    assert_one_line_error(check(tmp_path, str(tmp_path / "empty.md")), "empty.md: file is empty")
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "bin.md").write_bytes(bytes(range(256)) * 4)
+    assert_one_line_error(check(tmp_path, str(tmp_path / "bin.md")), "binary file")
+
+
+def test_invalid_utf8_names_the_byte_offset(tmp_path):
+    (tmp_path / "latin1.md").write_bytes("Café [1]\n".encode("latin-1"))
+    out = check(tmp_path, str(tmp_path / "latin1.md"))
+    assert_one_line_error(out, "not valid UTF-8 (byte 0xe9 at byte offset 3)")
+
+
+def test_utf16_with_bom(tmp_path):
+    (tmp_path / "u16.md").write_bytes("# Title\n".encode("utf-16"))
+    assert_one_line_error(check(tmp_path, str(tmp_path / "u16.md")), "UTF-16")
+
+
+def test_fifty_megabyte_file(tmp_path):
+    big = tmp_path / "big.md"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+        handle.seek(0)
+        handle.write(b"# Big\n")
+    out = check(tmp_path, str(big))
+    assert_one_line_error(out, "big.md: file is 50.0 MB, over the 20 MB limit")
+
+
+@pytest.mark.parametrize("prefix", ["- ", "> "])
+def test_ten_thousand_levels_of_nesting(tmp_path, prefix):
+    deep = tmp_path / "deep.md"
+    lines = [
+        ("  " * i if prefix == "- " else prefix * i) + (prefix if prefix == "- " else "") + f"level {i} [2]"
+        for i in range(10_000)
+    ]
+    deep.write_text("\n".join(lines) + "\n")
+    out = check(tmp_path, str(deep))
+    assert out.returncode in (1, 2), out.stderr
+    assert "Traceback" not in out.stderr and EXPECTED_FINDING in out.stdout
+    assert len(out.stderr.strip().splitlines()) <= 1
+
+
+def test_a_five_megabyte_line(tmp_path):
+    long = tmp_path / "long.md"
+    long.write_text("Claim " + "word " * 1_000_000 + "[2].\n\n## References\n\n1. Smith J. A study. 2020.\n")
+    out = check(tmp_path, str(long))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert f"{long}:1:5000007: CIT001 [2] is cited here but the reference list ends at 1" in out.stdout
+
+
+def test_symlink_loop(tmp_path):
+    loop = tmp_path / "loop.md"
+    os.symlink(loop, loop)
+    out = check(tmp_path, str(loop))
+    assert_one_line_error(out, "loop.md: cannot read")
+
+
+def test_directory_symlink_loop_is_not_followed(tmp_path):
+    (tmp_path / "dir").mkdir()
+    os.symlink(tmp_path / "dir", tmp_path / "dir" / "again")
+    (tmp_path / "dir" / "a.md").write_text(GOOD)
+    out = run_cli("check", "--isolated", "--no-cache", "--select", "CIT001", str(tmp_path / "dir"))
+    assert out.returncode == 1 and out.stdout.count("CIT001") == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text(GOOD)
+    secret.chmod(0)
+    assert_one_line_error(check(tmp_path, str(secret)), "secret.md: permission denied")
+
+
+def test_unreadable_file_via_permission_error(tmp_path, monkeypatch):
+    """Root cannot be denied by mode bits, so the same path is exercised in-process."""
+    from linter.config import Config
+    from linter.engine import Options, lint_path
+
+    secret = tmp_path / "secret.md"
+    secret.write_text(GOOD)
+    real = Path.read_bytes
+
+    def deny(self):
+        if self == secret:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = lint_path(str(secret), Config(), Options())
+    assert result.error == f"{secret}: permission denied" and result.findings == []
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        ("[tool.medlint]\nnonsense = 1\n", "unknown key 'nonsense'"),
+        ("[tool.medlint]\nignore = 5\n", "invalid value for 'ignore'"),
+    ],
+)
+def test_bad_config_is_one_line(tmp_path, content, fragment):
+    (tmp_path / "pyproject.toml").write_text(content)
+    (tmp_path / "a.md").write_text(GOOD)
+    out = run_cli("check", "a.md", cwd=tmp_path)
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and fragment in out.stderr
+
+
+def test_nested_config_error_does_not_stop_other_files(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "medlint.toml").write_text("selekt = []\n")
+    (sub / "a.md").write_text(GOOD)
+    (tmp_path / "b.md").write_text(GOOD)
+    out = run_cli("check", "--no-cache", "sub/a.md", "b.md", cwd=tmp_path)
+    assert out.returncode == 2 and "unknown key 'selekt'" in out.stderr
+    assert f"b.md:3:28: {EXPECTED_FINDING}" in out.stdout
+
+
+def test_fix_is_atomic_when_killed(tmp_path):
+    """Kill --fix at many moments while it rewrites a large file: the file is always whole."""
+    original = ("Your doctor may give 5.0 mg once daily as prescribed.\n\n" * 40_000).encode()
+    fixed = original.replace(b"5.0 mg", b"5 mg")
+    path = tmp_path / "large.md"
+    outcomes = set()
+    for delay in (0.2, 0.5, 0.8, 1.1, 1.4, 1.7, 2.0, 2.5, 3.0, 4.0):
+        path.write_bytes(original)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "linter",
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--select",
+                "DOSE001",
+                "--fix",
+                str(path),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = path.read_bytes()
+        assert data in (original, fixed), f"partial file after kill at {delay}s"
+        outcomes.add(data == fixed)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "large.md"]
+    assert len(leftovers) <= 1  # at most the temp file of the one write that was killed mid-way
+
+
+def test_no_network_connection_is_ever_opened(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("medlint tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    from linter.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "--isolated", "--no-cache", "article/"]) == 1
+    assert main(["report", "--isolated", "--no-cache", "article/", "-o", str(tmp_path / "r.html")]) == 1
+    assert main(["check", "--isolated", "--no-cache", "--format", "sarif", "article/"]) == 1
