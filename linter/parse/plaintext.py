@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from linter.parse.align import join_segments
 from linter.parse.inline import scan
 from linter.parse.model import Block, Document
 from linter.source import Source
@@ -132,14 +133,8 @@ class _Importer:
                 segments.append((self.source.line_starts[row] + start, content))
         if not segments:
             return None
-        raw_parts, offsets = [], []
-        for k, (begin, content) in enumerate(segments):
-            if k:
-                raw_parts.append("\n")
-                offsets.append(offsets[-1] + 1)
-            raw_parts.append(content)
-            offsets.extend(range(begin, begin + len(content)))
-        scanned = scan("".join(raw_parts), offsets, markdown=False)
+        raw, offsets = join_segments(segments)
+        scanned = scan(raw, offsets, markdown=False)
         block = Block(kind, offsets[0], offsets[-1] + 1, scanned.text, scanned.offsets, scanned.markers)
         self.blocks.append(block)
         return block
