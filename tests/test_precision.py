@@ -17,6 +17,13 @@ def test_clean_article_has_no_findings(path: Path):
 
 
 def test_clean_articles_together_have_no_cross_article_duplicates():
-    out = run_cli("check", "--isolated", "--no-cache", "--today", "2026-11-25", *map(str, CLEAN),
-                  "article/stim1-deficiency-corrected.md")
+    out = run_cli(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--today",
+        "2026-11-25",
+        *map(str, CLEAN),
+        "article/stim1-deficiency-corrected.md",
+    )
     assert (out.returncode, out.stdout) == (0, "All checks passed!\n"), out.stdout

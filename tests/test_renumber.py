@@ -9,8 +9,20 @@ import re
 from linter.fix import apply_edits, select_edits
 from tests.helpers import lint_text
 
-TOPICS = ["calcium", "enamel", "muscle", "transplant", "vaccine", "antibody", "fever", "growth", "thrush",
-          "diarrhoea", "pneumonia", "genetics"]
+TOPICS = [
+    "calcium",
+    "enamel",
+    "muscle",
+    "transplant",
+    "vaccine",
+    "antibody",
+    "fever",
+    "growth",
+    "thrush",
+    "diarrhoea",
+    "pneumonia",
+    "genetics",
+]
 
 
 def shuffled_article(seed: int) -> str:
