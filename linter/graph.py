@@ -162,8 +162,12 @@ class ArticleGraph:
                 s.parent = None if s.parent is None else s.parent - 1
 
     def _is_reference_heading(self, title: str) -> bool:
-        key = re.sub(r"[^a-z ]", "", title.lower()).strip()
-        return key in self.reference_headings
+        """'References', or a heading that starts with one ('References and further reading')."""
+        key = " ".join(re.sub(r"[^a-z ]", " ", title.lower()).split())
+        if key in self.reference_headings:
+            return True
+        first = key.split(" ", 1)[0] if key else ""
+        return first in self.reference_headings and first != "notes" and len(key.split()) <= 5
 
     def _sentences(self, block: Block) -> None:
         spans = split_sentences(block.text) or [(0, len(block.text))]

@@ -53,12 +53,16 @@ class _Importer(HTMLParser):
         self.list_count = 0
         self.item: tuple[int, int] | None = None
         self.quote = 0
+        self.metadata: dict[str, tuple[str, int, int]] = {}
 
     def _offset(self) -> int:
         line, col = self.getpos()
         return self.source.line_starts[line - 1] + col
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(dict(attrs))
+            return
         if tag in _SKIP:
             self.skip += 1
             return
@@ -80,7 +84,25 @@ class _Importer(HTMLParser):
                 self.item = (self.lists[-1][0], self.lists[-1][1])
                 self.lists[-1][1] += 1
 
+    def _meta(self, attrs: dict[str, str | None]) -> None:
+        """Author and modification date from <meta> tags, kept as document metadata."""
+        name = (attrs.get("name") or attrs.get("property") or "").lower()
+        content = attrs.get("content")
+        key = {
+            "author": "author",
+            "article:author": "author",
+            "dcterms.modified": "updated",
+            "article:modified_time": "updated",
+            "last-modified": "updated",
+        }.get(name)
+        if key and content:
+            at = self.source.text.find(content, self._offset())
+            self.metadata.setdefault(key, (content, at, at + len(content)))
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(dict(attrs))
+            return
         if tag == "br":
             self._text("\n", self._offset())
 
@@ -167,4 +189,4 @@ def parse_html(source: Source) -> Document:
     importer = _Importer(source)
     importer.feed(source.text)
     importer.close()
-    return Document(source, "html", importer.blocks)
+    return Document(source, "html", importer.blocks, metadata=importer.metadata)

@@ -20,15 +20,18 @@ _TEAM_WORDS = re.compile(
 )
 _BYLINE = re.compile(
     r"(?i)\b(?:(?:medically\s+|clinically\s+)?(?:written|authored|reviewed|edited|fact[- ]checked|checked|approved)"
-    r"(?:\s+and\s+\w+)?\s+by|author(?:s|ed)?\s*:|reviewer\s*:|reviewed\s*:|by)\s+(?P<who>[^.;\n]{2,120})"
+    r"(?:\s+and\s+\w+)?\s+by:?|author(?:s|ed)?\s*:|reviewer\s*:|reviewed\s*:|by)\s+(?P<who>[^;\n]{2,120})"
 )
 _NAME = re.compile(
-    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)*(?:\s+(?:van|de|von|der|da|di|le)?\s*[A-Z][a-zà-ÿ'’-]+)+"
+    r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*"  # a title makes one name enough
+    r"|(?:[A-Z]\.\s*)+[A-Z][a-zà-ÿ'’-]+"  # initials and surname
+    r"|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)*(?:\s+(?:van|de|von|der|da|di|le)?\s*[A-Z][a-zà-ÿ'’-]+)+"
 )
 _REVIEW_LABEL = re.compile(
-    r"(?i)\b(?:last\s+)?(?:medically\s+)?(?:reviewed|updated|revised|modified|review\s+date|date\s+of\s+review|"
-    r"next\s+review|page\s+last\s+reviewed|content\s+updated)\b[^.\n]{0,25}?$"
+    r"(?i)\b(?:last\s+)?(?:medically\s+)?(?:reviewed|updated|revised|modified|review\s+date|date\s+of\s+(?:last\s+)?review|"
+    r"page\s+last\s+reviewed|content\s+updated)\b[^.\n]{0,25}?$"
 )
+_NEXT_REVIEW = re.compile(r"(?i)\bnext\s+review|\breview\s+due|\bdue\s+for\s+review")
 _REVIEW_WORD = re.compile(r"(?i)review|updated|revised|modified")
 _META_AUTHOR = ("author", "authors", "reviewer", "reviewed_by", "medical_reviewer")
 _META_DATE = (
@@ -189,7 +192,8 @@ def review_dates(graph: ArticleGraph, day_first: bool = True) -> list[tuple[Foun
         if not _REVIEW_WORD.search(block.text):
             continue
         for d in find_dates(block.text, day_first):
-            if _REVIEW_LABEL.search(block.text[max(0, d.start - 60) : d.start]):
+            before = block.text[max(0, d.start - 60) : d.start]
+            if _REVIEW_LABEL.search(before) and not _NEXT_REVIEW.search(before):
                 a, b = block.original(d.start, d.end)
                 found.append((FoundDate(d.value, a, b), 0))
     return found

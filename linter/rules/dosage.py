@@ -405,7 +405,7 @@ def _format_problems(graph: ArticleGraph, block: Block, text: str, sentence: Sen
 
 
 _INSTRUCTION = re.compile(
-    r"(?i)(?:^|[;:]\s*|\b(?:you|your child|he|she|they)\s+(?:should|must|can|may|need to|will need to)\s+)"
+    r"(?i)(?:^|[;:]\s*|\b(?:should|must|can|may|need to|will need to|ought to)\s+(?:also\s+)?)"
     r"(?:take|give|use|apply|inject|swallow|drink|have|double|increase|start (?:with|on)|try)\b"
     r"|\b(?:take|give|use)\s+(?:\w+\s+){0,3}?\d"
 )

@@ -116,9 +116,70 @@ def _analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
     return result
 
 
+# Titles that name a facet of their section, not a topic: drug pages repeat them under every drug.
+FACET_LABELS = frozenset(
+    normalise(t)
+    for t in (
+        "side effects",
+        "common side effects",
+        "serious side effects",
+        "dosage",
+        "dose",
+        "doses",
+        "interactions",
+        "drug interactions",
+        "warnings",
+        "precautions",
+        "contraindications",
+        "storage",
+        "uses",
+        "how it works",
+        "how to take it",
+        "how to use it",
+        "mechanism",
+        "overview",
+        "risks",
+        "benefits",
+        "pregnancy",
+        "breastfeeding",
+        "children",
+        "adults",
+        "older adults",
+        "cost",
+        "brand names",
+        "forms",
+        "strengths",
+        "what to expect",
+        "when to see a doctor",
+        "evidence",
+        "purpose",
+        "mechanism of action",
+    )
+)
+
+
 def _label_pairs(blocks: list[Block], abbr: dict[str, str]) -> dict[int, tuple[int, float]]:
-    """Items in different lists whose titles name the same topic."""
-    labelled = [(i, profile(label, abbr)) for i, b in enumerate(blocks) if (label := item_label(b))]
+    """Items in different lists whose titles name the same topic.
+
+    A repeated facet title ("Side effects", "Dosage") is how well-organised pages are built, not
+    duplication: facet titles, titles found in three or more lists, and lists that share two or more
+    titles (parallel structure) are left alone.
+    """
+    titles = {i: label for i, b in enumerate(blocks) if (label := item_label(b))}
+    lists_with: dict[str, set] = {}
+    for i, label in titles.items():
+        lists_with.setdefault(normalise(label), set()).add(blocks[i].list_id)
+    shared_between: dict[tuple, int] = {}
+    for lists in lists_with.values():
+        for a in lists:
+            for b in lists:
+                if a != b:
+                    shared_between[(a, b)] = shared_between.get((a, b), 0) + 1
+    labelled = [
+        (i, profile(label, abbr))
+        for i, label in titles.items()
+        if normalise(label) not in FACET_LABELS and len(lists_with[normalise(label)]) < 3
+    ]
     by_term: dict[str, list[int]] = {}
     for k, (_, terms) in enumerate(labelled):
         for t in terms:
@@ -130,7 +191,8 @@ def _label_pairs(blocks: list[Block], abbr: dict[str, str]) -> dict[int, tuple[i
         candidates = {c for t in terms for c in by_term[t] if c < k}
         for c in sorted(candidates):
             j, other = labelled[c]
-            if blocks[j].list_id == blocks[i].list_id or len(other) < 2:
+            a, b = blocks[j].list_id, blocks[i].list_id
+            if a == b or len(other) < 2 or shared_between.get((a, b), 0) >= 2:
                 continue
             score = len(terms & other) / len(terms | other)
             if terms == other or (score >= 0.6 and min(len(terms), len(other)) >= 3):
@@ -233,6 +295,9 @@ def near_duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> It
     ## Known problems
     Two paragraphs on the same narrow topic can share many specific words; raise `threshold` if
     that happens. Blocks with fewer than `min-terms` content words are only compared by title.
+    Repeated facet titles ("Side effects", "Dosage"), titles found in three or more lists and
+    lists that share two or more titles (parallel structure, one list per drug) are not reported:
+    that is how well-organised pages are built.
 
     ## Example
     ```markdown
