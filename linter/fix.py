@@ -12,21 +12,24 @@ from linter.source import Source
 
 
 def select_edits(findings: list[Finding], unsafe: bool = False) -> list[Edit]:
-    """Edits of fixable findings, sorted, dropping any that overlap an earlier one."""
-    chosen: list[Edit] = []
-    candidates = sorted(
-        {e for f in findings if f.edits and (f.fix_safe or unsafe) for e in f.edits},
-        key=lambda e: (e.start, e.end),
-    )
-    last_end = -1
-    for edit in candidates:
-        if edit.start < last_end or (
-            edit.start == last_end and edit.start == edit.end and chosen and chosen[-1].start == edit.start
-        ):
+    """The edits of fixable findings, sorted. A finding's edits are taken all or none: one that
+    overlaps edits already taken waits for the next round (a renumbering half applied would be
+    worse than none)."""
+    taken: list[Edit] = []
+    for finding in sorted(findings, key=lambda f: (f.start, f.rule)):
+        if not finding.edits or not (finding.fix_safe or unsafe):
             continue
-        chosen.append(edit)
-        last_end = max(last_end, edit.end)
-    return chosen
+        edits = [e for e in finding.edits if e not in taken]
+        if any(_overlaps(e, t) for e in edits for t in taken):
+            continue
+        taken.extend(edits)
+    return sorted(taken, key=lambda e: (e.start, e.end))
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions clash only at the same point
+        return a.start == b.start or (b.start < a.start < b.end) or (a.start < b.start < a.end)
+    return a.start < b.end and b.start < a.end
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

@@ -53,7 +53,7 @@ def undefined_citation(graph: ArticleGraph, options: dict[str, Any]) -> Iterator
         return
     me = RULES["CIT001"]
     extent = _list_extent(graph)
-    for marker in graph.markers:
+    for marker in citing_markers(graph):
         if marker.problem:
             continue
         for key in graph.marker_keys(marker):
@@ -138,7 +138,7 @@ def uncited_reference(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[
     """
     if not graph.markers:
         return
-    cited = {key for m in graph.markers for key in graph.marker_keys(m)}
+    cited = {key for m in citing_markers(graph) for key in graph.marker_keys(m)}
     me = RULES["CIT003"]
     for ref in graph.references:
         if graph.reference_key(ref) not in cited:
@@ -149,7 +149,7 @@ def uncited_reference(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[
 def _first_citation_order(graph: ArticleGraph) -> list[int]:
     order: list[int] = []
     seen: set[int] = set()
-    for marker in graph.markers:
+    for marker in citing_markers(graph):
         if marker.style == "footnote" or marker.problem:
             continue
         for n in marker.numbers:
@@ -193,7 +193,7 @@ def citation_order(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[Fin
     defined = graph.reference_numbers
     order = [n for n in _first_citation_order(graph) if n in defined]
     expected = 0
-    for marker in graph.markers:
+    for marker in citing_markers(graph):
         if marker.style == "footnote" or marker.problem:
             continue
         for n in marker.numbers:
@@ -335,6 +335,19 @@ def list_number_leak(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[F
     ```
     """
     me = RULES["CIT006"]
+    for marker, message in leaked_markers(graph):
+        yield me.finding(graph, marker.start, marker.end, message, edits=[_removal(graph, marker)])
+
+
+def leaked_markers(graph: ArticleGraph) -> list[tuple[Any, str]]:
+    """Markers that are pasted list numbers or repeats within a cluster, with the reason.
+
+    Shared by CIT006 (which reports them) and the rules that must not count them as citations.
+    """
+    cache = graph.__dict__.setdefault("_analysis", {})
+    if "leaks" in cache:
+        return cache["leaks"]
+    found: list[tuple[Any, str]] = []
     running: Counter = Counter()
     previous_leak: int | None = None
     flagged: set[int] = set()
@@ -347,23 +360,29 @@ def list_number_leak(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[F
             if leak is not None:
                 flagged.add(leak.start)
                 repeated = " (it also repeats a number of the same cluster)" if _repeats(block, leak) else ""
-                yield me.finding(
-                    graph,
-                    leak.start,
-                    leak.end,
-                    f"the {_ordinal(leak.numbers[0])} list item ends with {leak.raw}: "
-                    f"a pasted list number, not a citation{repeated}",
-                    edits=[_removal(graph, leak)],
+                found.append(
+                    (
+                        leak,
+                        f"the {_ordinal(leak.numbers[0])} list item ends with {leak.raw}: "
+                        f"a pasted list number, not a citation{repeated}",
+                    )
                 )
         for marker in _repeated_in_cluster(block):
             if marker.start not in flagged:
-                yield me.finding(
-                    graph,
-                    marker.start,
-                    marker.end,
-                    f"{marker.raw} repeats a number already cited in this cluster: a pasted list number or a slip",
-                    edits=[_removal(graph, marker)],
+                found.append(
+                    (
+                        marker,
+                        f"{marker.raw} repeats a number already cited in this cluster: a pasted list number or a slip",
+                    )
                 )
+    cache["leaks"] = found
+    return found
+
+
+def citing_markers(graph: ArticleGraph) -> list:
+    """Body markers that really cite something: leaked list numbers excluded."""
+    leaked = {id(m) for m, _ in leaked_markers(graph)}
+    return [m for m in graph.markers if id(m) not in leaked]
 
 
 def _last_cluster(block) -> list:

@@ -51,14 +51,17 @@ def renumber_edits(graph: ArticleGraph, order: list[int]) -> list[Edit]:
     """Edits that renumber every marker and reorder the list, or [] when that is not safe."""
     refs = [r for r in graph.references if r.number is not None]
     numbers = [r.number for r in refs]
-    cited = {n for m in graph.markers if m.style != "footnote" and not m.problem for n in m.numbers}
+    from linter.rules.citations import citing_markers
+
+    markers = citing_markers(graph)  # leaked list numbers are CIT006's to remove, not to renumber
+    cited = {n for m in markers if m.style != "footnote" and not m.problem for n in m.numbers}
     if len(set(numbers)) != len(numbers) or not cited <= set(numbers):
         return []  # duplicate entries or dangling numbers: renumbering could not keep every claim's source
     mapping = {old: new for new, old in enumerate(order, start=1)}
     for n in numbers:
         mapping.setdefault(n, len(mapping) + 1)
     edits: list[Edit] = []
-    for marker in graph.markers:
+    for marker in markers:
         if marker.style == "footnote" or marker.problem or not marker.numbers:
             continue
         replacement = marker_replacement(marker, mapping)
