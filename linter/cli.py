@@ -50,7 +50,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint articles and print findings")
     _common(check)
-    check.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "grouped", "json", "sarif", "github", "junit"),
+        default="text",
+        help="text: path:line:col: CODE message (default); grouped: by file",
+    )
     check.add_argument("-o", "--output", help="write the report to this file instead of standard output")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place (atomically)")
     check.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")

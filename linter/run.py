@@ -139,7 +139,7 @@ def _emit(args: argparse.Namespace, results: list[FileResult]) -> None:
         args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in __import__("os").environ
     )
     text = render(args.format, results, color=color, statistics=args.statistics)
-    if args.format == "text" and not args.quiet and not args.diff:
+    if args.format in ("text", "grouped") and not args.quiet and not args.diff:
         from linter.reporters.text import render_summary
 
         text += render_summary(results)

@@ -204,3 +204,12 @@ def test_cache_is_used_and_corruption_is_harmless(repo):
     assert second.stdout == first.stdout and second.returncode == first.returncode
     third = run_cli("check", "--isolated", "--no-cache", "bad.md", cwd=repo)
     assert third.stdout == first.stdout
+
+
+def test_grouped_text(repo):
+    out = run_cli("check", "--isolated", "--select", "CIT001,DOSE001", "--format", "grouped", "bad.md", cwd=repo)
+    assert out.stdout.splitlines()[:3] == [
+        "bad.md:",
+        "  3:28 CIT001   [3] is cited here but the reference list ends at 1",
+        "  3:38 DOSE001  '5.0 mg' has a trailing zero; if the point is missed it reads as 50; write 5 mg [*]",
+    ]

@@ -10,7 +10,7 @@ from linter.findings import Finding, Severity
 if TYPE_CHECKING:
     from linter.engine import FileResult
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "grouped", "json", "sarif", "github", "junit")
 
 
 def all_findings(results: list[FileResult]) -> list[Finding]:
@@ -50,6 +50,10 @@ def render(fmt: str, results: list[FileResult], color: bool = False, statistics:
         from linter.reporters.junit import render_junit
 
         return render_junit(results)
+    if fmt == "grouped":
+        from linter.reporters.text import render_grouped, render_text
+
+        return render_grouped(results, color=color) + render_text([], statistics=False)
     from linter.reporters.text import render_text
 
     return render_text(results, color=color, statistics=statistics)

@@ -35,6 +35,22 @@ def render_text(results: list[FileResult], color: bool = False, statistics: bool
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def render_grouped(results: list[FileResult], color: bool = False) -> str:
+    """Findings under a heading per file, like ruff's grouped output."""
+    out: list[str] = []
+    for result in results:
+        if not result.findings:
+            continue
+        out.append(f"{_BOLD}{result.path}{_RESET}:" if color else f"{result.path}:")
+        width = max(len(f"{f.line}:{f.column}") for f in result.findings)
+        for f in result.findings:
+            code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule:8}{_RESET}" if color else f"{f.rule:8}"
+            fix = " [*]" if f.fixable else ""
+            out.append(f"  {f'{f.line}:{f.column}':>{width}} {code} {f.message}{fix}")
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
 def render_summary(results: list[FileResult]) -> str:
     findings = all_findings(results)
     if not findings:
