@@ -386,9 +386,11 @@ def _outline(v: ArticleView) -> str:
             if s.start <= f.start <= max(s.end, s.start):
                 counts[s.index] += 1
     rows = []
+    nx_graph = g.g  # the networkx view: a section's claims and markers are what it contains
     for s in g.sections:
-        claims = sum(len(g.sentences_of(b)) for b in s.blocks)
-        cites = sum(len(b.markers) for b in s.blocks) if not s.is_references else 0
+        kinds = Counter(nx_graph.nodes[n]["kind"] for n in _contained(nx_graph, f"section:{s.index}"))
+        claims = kinds["sentence"]
+        cites = kinds["marker"]
         pad = "&nbsp;" * 4 * max(0, s.level - 1)
         title = esc(s.title) if s.title else "<em>(introduction)</em>"
         extra = " <em>(reference list)</em>" if s.is_references else ""
@@ -397,6 +399,20 @@ def _outline(v: ArticleView) -> str:
             f"<td class='num'>{cites} citations</td><td class='num'>{counts[s.index]} findings</td></tr>"
         )
     return f'<table class="outline">{"".join(rows)}</table>'
+
+
+def _contained(nx_graph, node: str) -> list[str]:
+    """Nodes reachable from ``node`` through ``contains`` edges, not descending into subsections."""
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        for child in nx_graph.successors(current):
+            data = nx_graph.edges[current, child]
+            if data.get("kind") != "contains" or nx_graph.nodes[child].get("kind") == "section":
+                continue
+            found.append(child)
+            stack.append(child)
+    return found
 
 
 def _rule_docs(views: list[ArticleView]) -> str:
