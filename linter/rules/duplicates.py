@@ -76,6 +76,7 @@ def _is_sentence(text: str) -> bool:
 def _analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
     threshold = float(options.get("threshold", RULES["DUP002"].options["threshold"]))
     min_terms = int(options.get("min-terms", RULES["DUP002"].options["min-terms"]))
+    min_shared = int(options.get("min-shared", RULES["DUP002"].options["min-shared"]))
     units = _units(graph)
     result = DuplicateAnalysis()
     first_by_text: dict[str, Block] = {}
@@ -100,7 +101,7 @@ def _analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
     space = IdfSpace(profiles)
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in space.candidate_pairs():
-        if min(len(profiles[i]), len(profiles[j])) < min_terms:
+        if min(len(profiles[i]), len(profiles[j])) < min_terms or len(profiles[i] & profiles[j]) < min_shared:
             continue
         score = space.cosine(i, j)
         if score >= threshold:
@@ -273,7 +274,7 @@ def duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> Iterato
     "near-duplicate-paragraph",
     "warning",
     "A paragraph that restates an earlier one with small rewording.",
-    options={"threshold": 0.35, "min-terms": 8},
+    options={"threshold": 0.35, "min-terms": 8, "min-shared": 8},
 )
 def near_duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[Finding]:
     """
@@ -310,7 +311,10 @@ def near_duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> It
     Merge the two into one paragraph.
 
     ## Options
-    `threshold` (default 0.35): the lowest score reported. `min-terms` (default 8).
+    `threshold` (default 0.35): the lowest score reported. `min-terms` (default 8): blocks with
+    fewer content words are only compared by title. `min-shared` (default 8): a restatement
+    carries most of a paragraph's content, so the two must share at least this many content
+    words; short blocks that share one phrase are not paraphrases.
     """
     me = RULES["DUP002"]
     for later, first, score, why in analyse(graph, options).near:
