@@ -51,18 +51,15 @@ def _units(graph: ArticleGraph) -> list[Block]:
 
 
 def analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
-    """Shared by DUP001-DUP003. DUP002's options (threshold, min-terms) shape the near pairs; the
+    """Shared by DUP001-DUP003. DUP002's options (threshold, min-terms, min-shared) shape the near pairs; the
     other rules reuse the analysis DUP002 made in this run, or the defaults if it did not run."""
     cache = graph.__dict__.setdefault("_analysis", {})
+    names = ("threshold", "min-terms", "min-shared")
     defaults = RULES["DUP002"].options
-    if "threshold" in options or "min-terms" in options:
-        key = (
-            "duplicates",
-            options.get("threshold", defaults["threshold"]),
-            options.get("min-terms", defaults["min-terms"]),
-        )
+    if any(name in options for name in names):
+        key = ("duplicates", *(options.get(name, defaults[name]) for name in names))
     else:
-        key = cache.get("duplicates-last", ("duplicates", defaults["threshold"], defaults["min-terms"]))
+        key = cache.get("duplicates-last", ("duplicates", *(defaults[name] for name in names)))
     if key not in cache:
         cache[key] = _analyse(graph, options)
     cache["duplicates-last"] = key
