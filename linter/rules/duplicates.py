@@ -15,6 +15,7 @@ from linter.similarity import IdfSpace, abbreviations, profile
 from linter.text import normalise
 
 UNITS = ("paragraph", "list_item", "html", "table_cell")
+SHORT_BLOCK_TERMS = 16  # below this many content words, DUP002 asks for the short-threshold score
 _LABEL_SPLIT = re.compile(r"^(.{3,90}?)\s+[–—-]\s+\S|^([^:.\n]{3,60}):\s+\S")
 
 
@@ -51,10 +52,10 @@ def _units(graph: ArticleGraph) -> list[Block]:
 
 
 def analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
-    """Shared by DUP001-DUP003. DUP002's options (threshold, min-terms, min-shared) shape the near pairs; the
+    """Shared by DUP001-DUP003. DUP002's options (threshold, min-terms, short-threshold) shape the near pairs; the
     other rules reuse the analysis DUP002 made in this run, or the defaults if it did not run."""
     cache = graph.__dict__.setdefault("_analysis", {})
-    names = ("threshold", "min-terms", "min-shared")
+    names = ("threshold", "min-terms", "short-threshold")
     defaults = RULES["DUP002"].options
     if any(name in options for name in names):
         key = ("duplicates", *(options.get(name, defaults[name]) for name in names))
@@ -73,7 +74,7 @@ def _is_sentence(text: str) -> bool:
 def _analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
     threshold = float(options.get("threshold", RULES["DUP002"].options["threshold"]))
     min_terms = int(options.get("min-terms", RULES["DUP002"].options["min-terms"]))
-    min_shared = int(options.get("min-shared", RULES["DUP002"].options["min-shared"]))
+    short_threshold = float(options.get("short-threshold", RULES["DUP002"].options["short-threshold"]))
     units = _units(graph)
     result = DuplicateAnalysis()
     first_by_text: dict[str, Block] = {}
@@ -98,10 +99,11 @@ def _analyse(graph: ArticleGraph, options: dict[str, Any]) -> DuplicateAnalysis:
     space = IdfSpace(profiles)
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in space.candidate_pairs():
-        if min(len(profiles[i]), len(profiles[j])) < min_terms or len(profiles[i] & profiles[j]) < min_shared:
+        shorter = min(len(profiles[i]), len(profiles[j]))
+        if shorter < min_terms:
             continue
         score = space.cosine(i, j)
-        if score >= threshold:
+        if score >= (threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)):
             later, earlier = (j, i) if prose[j].start > prose[i].start else (i, j)
             if score > best.get(later, (0.0, 0, ""))[0]:
                 best[later] = (score, earlier, "restates")
@@ -271,7 +273,7 @@ def duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> Iterato
     "near-duplicate-paragraph",
     "warning",
     "A paragraph that restates an earlier one with small rewording.",
-    options={"threshold": 0.35, "min-terms": 8, "min-shared": 8},
+    options={"threshold": 0.35, "min-terms": 8, "short-threshold": 0.5},
 )
 def near_duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[Finding]:
     """
@@ -309,9 +311,9 @@ def near_duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any]) -> It
 
     ## Options
     `threshold` (default 0.35): the lowest score reported. `min-terms` (default 8): blocks with
-    fewer content words are only compared by title. `min-shared` (default 8): a restatement
-    carries most of a paragraph's content, so the two must share at least this many content
-    words; short blocks that share one phrase are not paraphrases.
+    fewer content words are only compared by title. `short-threshold` (default 0.5): the fewer
+    words two blocks have, the likelier a chance overlap, so when the shorter has fewer than 16
+    content words the score must reach this instead.
     """
     me = RULES["DUP002"]
     for later, first, score, why in analyse(graph, options).near:
