@@ -280,9 +280,6 @@ class ArticleGraph:
     def section_of(self, block: Block) -> Section:
         return self._section_by_block[id(block)]
 
-    def body_sections(self) -> list[Section]:
-        return [s for s in self.sections if not s.is_references]
-
     def sentences_of(self, block: Block) -> list[Sentence]:
         return self._sentences_by_block.get(id(block), [])
 

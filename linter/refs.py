@@ -30,10 +30,8 @@ _TRAILING = ".,;:)]}>\"'"
 
 
 def _trim(value: str) -> str:
-    value = value.rstrip(_TRAILING)
-    if value.count("(") > value.count(")") and not value.endswith(")"):
-        return value
-    return value
+    """An identifier without the sentence punctuation that follows it in the entry."""
+    return value.rstrip(_TRAILING)
 
 
 def doi_problem(doi: str) -> str | None:

@@ -85,12 +85,6 @@ class IdfSpace:
         return pairs
 
 
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
 def shingle_hashes(words: Sequence[str], k: int = 3) -> set[int]:
     """CRC-32 hashes of the word k-shingles (stable across processes, unlike ``hash``)."""
     if len(words) < k:

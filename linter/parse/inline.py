@@ -61,10 +61,6 @@ class _Builder:
             self.parts.append(self.raw[start:end])
             self.offsets.extend(self.raw_offsets[start:end])
 
-    def keep_char(self, char: str, at: int) -> None:
-        self.parts.append(char)
-        self.offsets.append(self.raw_offsets[at])
-
     def plain_length(self) -> int:
         return len(self.offsets)
 

@@ -58,5 +58,4 @@ class Document:
     source: Source
     format: str  # markdown | text | html
     blocks: list[Block]
-    link_definitions: set[str] = field(default_factory=set)
     metadata: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # front matter: key -> (value, span)
