@@ -136,7 +136,7 @@ def _emit(args: argparse.Namespace, results: list[FileResult]) -> None:
     from linter.reporters import render
 
     color = args.color == "always" or (
-        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in __import__("os").environ
+        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
     text = render(args.format, results, color=color, statistics=args.statistics)
     if args.format in ("text", "grouped") and not args.quiet and not args.diff:
