@@ -122,7 +122,9 @@ def _cards(v: ArticleView) -> str:
     sev = Counter(f.severity for f in findings)
     fam = _family_counts(findings)
     g = v.graph
-    cited = {n for m in g.markers for n in m.numbers}
+    from linter.rules.citations import citing_markers
+
+    cited = {n for m in citing_markers(g) for n in m.numbers}
     defined = g.reference_numbers
     disclaimer, attribution = _signals(g)
     review = _review_date(g)
@@ -395,10 +397,15 @@ def _outline(v: ArticleView) -> str:
         title = esc(s.title) if s.title else "<em>(introduction)</em>"
         extra = " <em>(reference list)</em>" if s.is_references else ""
         rows.append(
-            f"<tr><td>{pad}{title}{extra}</td><td class='num'>{claims} claims</td>"
-            f"<td class='num'>{cites} citations</td><td class='num'>{counts[s.index]} findings</td></tr>"
+            f"<tr><td>{pad}{title}{extra}</td><td class='num'>{_plural(claims, 'claim')}</td>"
+            f"<td class='num'>{_plural(cites, 'citation')}</td><td class='num'>{_plural(counts[s.index], 'finding')}</td>"
+            "</tr>"
         )
     return f'<table class="outline">{"".join(rows)}</table>'
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _contained(nx_graph, node: str) -> list[str]:
