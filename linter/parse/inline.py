@@ -168,11 +168,22 @@ def _link(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
 
 def _bracket(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:
     body = m.group("btext")
+    if _is_reference_link_label(out.raw, m.start()):
+        return m.end()  # the [1] of [link text][1] names a link definition: not shown, not a citation
     if body.strip().lower() in link_defs or not is_candidate(body) or _is_task_box(out, m):
         out.keep(m.start(), m.end())
         return m.end()
     out.marker(m.start(), m.end(), parsed=parse_body(body), style="bracket")
     return m.end()
+
+
+def _is_reference_link_label(raw: str, start: int) -> bool:
+    """True for the second bracket of a full reference link, ``[text][label]``."""
+    if start == 0 or raw[start - 1] != "]":
+        return False
+    opening = raw.rfind("[", 0, start - 1)
+    text = raw[opening + 1 : start - 1] if opening != -1 else ""
+    return bool(text.strip()) and "]" not in text and not is_candidate(text)
 
 
 def _is_task_box(out: _Builder, m: re.Match[str]) -> bool:
