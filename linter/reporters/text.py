@@ -19,7 +19,7 @@ def render_text(results: list[FileResult], color: bool = False, statistics: bool
     lines: list[str] = []
     for result in results:
         for f in result.findings:
-            fix = " [*]" if f.fixable else ""
+            fix = " [*]" if f.fixable and f.fix_safe else ""
             if color:
                 code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule}{_RESET}"
                 lines.append(f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {code} {f.message}{_DIM}{fix}{_RESET}")
@@ -28,7 +28,7 @@ def render_text(results: list[FileResult], color: bool = False, statistics: bool
     findings = all_findings(results)
     if statistics and findings:
         counts = Counter((f.rule, f.name) for f in findings)
-        fixable = Counter(f.rule for f in findings if f.fixable)
+        fixable = Counter(f.rule for f in findings if f.fixable and f.fix_safe)
         for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             mark = "[*]" if fixable[code] else "   "
             lines.append(f"{count:5d}\t{code}\t{mark} {name}")
@@ -45,7 +45,7 @@ def render_grouped(results: list[FileResult], color: bool = False) -> str:
         width = max(len(f"{f.line}:{f.column}") for f in result.findings)
         for f in result.findings:
             code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule:8}{_RESET}" if color else f"{f.rule:8}"
-            fix = " [*]" if f.fixable else ""
+            fix = " [*]" if f.fixable and f.fix_safe else ""
             out.append(f"  {f'{f.line}:{f.column}':>{width}} {code} {f.message}{fix}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
@@ -59,6 +59,9 @@ def render_summary(results: list[FileResult]) -> str:
     parts = ", ".join(
         f"{by[s]} {s}{'s' if by[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by[s]
     )
-    fixable = sum(1 for f in findings if f.fixable)
+    fixable = sum(1 for f in findings if f.fixable and f.fix_safe)
+    unsafe = sum(1 for f in findings if f.fixable and not f.fix_safe)
     tail = f"\n[*] {fixable} fixable with the `--fix` option." if fixable else ""
+    if unsafe:
+        tail += f"\n{unsafe} more fixable with `--fix --unsafe-fixes` (check the result: these can change meaning)."
     return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}).{tail}\n"
