@@ -76,3 +76,18 @@ def test_reference_list_in_plain_text():
         (1, "Smith J. Study one. 2020."),
         (2, "Lee K. Study two. 2021."),
     ]
+
+
+def test_bullet_lines_are_list_items():
+    src = Source(
+        "t.txt",
+        "Causes\nIntro line that is long enough to be a paragraph. [1]\n• First cause. [1][2] [1]\n"
+        "• Second cause. [2]\nAfter the list comes a paragraph again.\n",
+    )
+    doc = parse_plaintext(src)
+    items = [(b.kind, src.position(b.start), b.ordinal, b.list_marker, b.text) for b in doc.blocks]
+    assert items[2:] == [
+        ("list_item", (3, 3), 1, "•", "First cause.  "),
+        ("list_item", (4, 3), 2, "•", "Second cause. "),
+        ("paragraph", (5, 1), None, None, "After the list comes a paragraph again."),
+    ]

@@ -16,6 +16,7 @@ from linter.parse.model import Block, Document
 from linter.source import Source
 
 _NUMBERED = re.compile(r"^(\d{1,3}[.)])\s+(\S.*)$")
+_BULLET = re.compile(r"^([•·▪◦*–-])\s+(\S.*)$")  # "• item" on one line (a lone "-" is a separator)
 _TRAILING_DASH = re.compile(r"\s+-$")
 _TRAILING_MARKERS = re.compile(r"(\s*\[[^\[\]]{0,40}\])+\s*$")
 HEADING_MAX_WORDS = 12
@@ -66,6 +67,16 @@ class _Importer:
                 if not in_list:
                     self._new_list()
                 i, item_next, in_list = i + 1, True, True
+                continue
+            bullet = _BULLET.match(stripped)
+            if bullet and not item_next:
+                if not in_list or (self.blocks and self.blocks[-1].list_marker != bullet.group(1)):
+                    self._new_list()
+                self.ordinal += 1
+                block = self._block("list_item", [i], prefix=bullet)
+                if block is not None:
+                    block.list_id, block.ordinal, block.list_marker = self.list_id, self.ordinal, bullet.group(1)
+                i, in_list = i + 1, True
                 continue
             numbered = _NUMBERED.match(stripped)
             if item_next or numbered:
