@@ -35,8 +35,15 @@ def _title_like(line: str, max_words: int) -> bool:
     return len(bare.split()) <= max_words and bare[-1] not in ".!:;,"
 
 
+_LIST_HEADINGS = re.compile(
+    r"(?i)^(?:references|sources|bibliography|citations|notes|works cited|reference list|further reading)\s*:$"
+)
+
+
 def _heading_like(line: str) -> bool:
     stripped = line.strip()
+    if _LIST_HEADINGS.match(stripped):  # "References:" with its colon, as scrapers often leave it
+        return True
     return (
         _title_like(stripped, HEADING_MAX_WORDS)
         and stripped[-1] != "?"
