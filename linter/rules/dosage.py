@@ -39,11 +39,6 @@ def dose_sentences(graph: ArticleGraph) -> Iterator[tuple[Sentence, list[DoseSpa
     return iter(cache["doses"])
 
 
-def _edit(block: Block, start: int, end: int, replacement: str) -> Edit:
-    a, b = block.original(start, end)
-    return Edit(a, b, replacement)
-
-
 def _span_finding(
     code: str, graph: ArticleGraph, block: Block, start: int, end: int, message: str, replacement: str | None = None
 ) -> Finding:
@@ -181,19 +176,28 @@ def unit_abbreviation(graph: ArticleGraph, options: dict[str, Any]) -> Iterator[
     Vitamin D 400 international units daily.
     ```
     """
+    yield from _unit_table_findings(
+        "DOSE003",
+        "unit",
+        graph,
+        "'{unit}' after a dose is on the Joint Commission 'Do Not Use' list (misread as a number); write '{fix}'",
+    )
+
+
+def _unit_table_findings(code: str, kind: str, graph: ArticleGraph, message: str) -> Iterator[Finding]:
+    """Findings for a dose unit listed in a phrase table (DOSE003 'unit', DOSE005 'measure')."""
     for sentence, doses in dose_sentences(graph):
         for d in doses:
-            if d.unit in ("U", "IU"):
-                replacement = "units" if d.unit == "U" else "international units"
+            phrase = next((p for p in phrases()[kind] if p.regex.fullmatch(d.unit)), None)
+            if phrase is not None:
                 yield _span_finding(
-                    "DOSE003",
+                    code,
                     graph,
                     sentence.block,
                     d.unit_start,
                     d.unit_start + len(d.unit),
-                    f"'{d.unit}' after a dose is on the Joint Commission 'Do Not Use' list "
-                    f"(misread as a number); write '{replacement}'",
-                    replacement,
+                    message.format(unit=d.unit, fix=phrase.replacement, source=phrase.source),
+                    phrase.replacement,
                 )
 
 
@@ -256,19 +260,9 @@ def measure_abbreviation(graph: ArticleGraph, options: dict[str, Any]) -> Iterat
     Give 5 mL; take 50 mcg.
     ```
     """
-    for sentence, doses in dose_sentences(graph):
-        for d in doses:
-            for phrase in phrases()["measure"]:
-                if phrase.regex.fullmatch(d.unit):
-                    yield _span_finding(
-                        "DOSE005",
-                        graph,
-                        sentence.block,
-                        d.unit_start,
-                        d.unit_start + len(d.unit),
-                        f"'{d.unit}' is an error-prone unit ({phrase.source}); write '{phrase.replacement}'",
-                        phrase.replacement,
-                    )
+    yield from _unit_table_findings(
+        "DOSE005", "measure", graph, "'{unit}' is an error-prone unit ({source}); write '{fix}'"
+    )
 
 
 @rule("DOSE006", "drug-name-abbreviation", "error", "Abbreviated drug names (MSO4, MgSO4, MS, MTX, HCTZ …).")
