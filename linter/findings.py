@@ -68,6 +68,11 @@ class Finding:
     def fixable(self) -> bool:
         return bool(self.edits)
 
+    @property
+    def safely_fixable(self) -> bool:
+        """Fixed by plain ``--fix`` (shown with [*]); other fixes need ``--unsafe-fixes``."""
+        return bool(self.edits) and self.fix_safe
+
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)
 

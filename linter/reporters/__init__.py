@@ -51,9 +51,9 @@ def render(fmt: str, results: list[FileResult], color: bool = False, statistics:
 
         return render_junit(results)
     if fmt == "grouped":
-        from linter.reporters.text import render_grouped, render_text
+        from linter.reporters.text import render_grouped
 
-        return render_grouped(results, color=color) + render_text([], statistics=False)
+        return render_grouped(results, color=color, statistics=statistics)
     from linter.reporters.text import render_text
 
     return render_text(results, color=color, statistics=statistics)

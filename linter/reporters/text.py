@@ -19,23 +19,28 @@ def render_text(results: list[FileResult], color: bool = False, statistics: bool
     lines: list[str] = []
     for result in results:
         for f in result.findings:
-            fix = " [*]" if f.fixable and f.fix_safe else ""
+            fix = " [*]" if f.safely_fixable else ""
             if color:
                 code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule}{_RESET}"
                 lines.append(f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {code} {f.message}{_DIM}{fix}{_RESET}")
             else:
                 lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}{fix}")
-    findings = all_findings(results)
-    if statistics and findings:
-        counts = Counter((f.rule, f.name) for f in findings)
-        fixable = Counter(f.rule for f in findings if f.fixable and f.fix_safe)
-        for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            mark = "[*]" if fixable[code] else "   "
-            lines.append(f"{count:5d}\t{code}\t{mark} {name}")
+    if statistics:
+        lines.extend(_statistics(all_findings(results)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_grouped(results: list[FileResult], color: bool = False) -> str:
+def _statistics(findings: list) -> list[str]:
+    """One line per rule: count, code, [*] when safely fixable, name (like ruff --statistics)."""
+    counts = Counter((f.rule, f.name) for f in findings)
+    fixable = Counter(f.rule for f in findings if f.safely_fixable)
+    return [
+        f"{count:5d}\t{code}\t{'[*]' if fixable[code] else '   '} {name}"
+        for (code, name), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def render_grouped(results: list[FileResult], color: bool = False, statistics: bool = False) -> str:
     """Findings under a heading per file, like ruff's grouped output."""
     out: list[str] = []
     for result in results:
@@ -45,9 +50,11 @@ def render_grouped(results: list[FileResult], color: bool = False) -> str:
         width = max(len(f"{f.line}:{f.column}") for f in result.findings)
         for f in result.findings:
             code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule:8}{_RESET}" if color else f"{f.rule:8}"
-            fix = " [*]" if f.fixable and f.fix_safe else ""
+            fix = " [*]" if f.safely_fixable else ""
             out.append(f"  {f'{f.line}:{f.column}':>{width}} {code} {f.message}{fix}")
         out.append("")
+    if statistics:
+        out.extend(_statistics(all_findings(results)))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -59,8 +66,8 @@ def render_summary(results: list[FileResult]) -> str:
     parts = ", ".join(
         f"{by[s]} {s}{'s' if by[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by[s]
     )
-    fixable = sum(1 for f in findings if f.fixable and f.fix_safe)
-    unsafe = sum(1 for f in findings if f.fixable and not f.fix_safe)
+    fixable = sum(1 for f in findings if f.safely_fixable)
+    unsafe = sum(1 for f in findings if f.fixable and not f.safely_fixable)
     tail = f"\n[*] {fixable} fixable with the `--fix` option." if fixable else ""
     if unsafe:
         tail += f"\n{unsafe} more fixable with `--fix --unsafe-fixes` (check the result: these can change meaning)."
