@@ -10,6 +10,7 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,11 @@ class ArticleView:
     @property
     def anchor(self) -> str:
         return f"article-{self.index}"
+
+    @cached_property
+    def review_date(self) -> str | None:
+        """Latest review date, shown in the index and on the score card: found once."""
+        return _review_date(self.graph)
 
     @property
     def score(self) -> int:
@@ -88,7 +94,7 @@ def _index_table(views: list[ArticleView]) -> str:
     for v in views:
         sev = Counter(f.severity for f in v.result.findings)
         fam = _family_counts(v.result.findings)
-        review = _review_date(v.graph)
+        review = v.review_date
         rows.append(
             "<tr>"
             f'<td><a href="#{v.anchor}">{esc(v.result.path)}</a></td>'
@@ -127,7 +133,7 @@ def _cards(v: ArticleView) -> str:
     cited = {n for m in citing_markers(g) for n in m.numbers}
     defined = g.reference_numbers
     disclaimer, attribution = _signals(g)
-    review = _review_date(g)
+    review = v.review_date
 
     def card(k: str, value: str, cls: str = "") -> str:
         return f'<div class="card"><div class="k">{esc(k)}</div><div class="v {cls}">{value}</div></div>'
