@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from linter import __version__
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 
 class BaselineError(Exception):

@@ -52,7 +52,7 @@ class ResultCache:
             data = json.loads(self._file(key).read_text("utf-8"))
             paragraphs = data.get("paragraphs")
             if paragraphs is not None:
-                from linter.corpus import Paragraph
+                from linter.facts.corpus import Paragraph
 
                 paragraphs = [Paragraph(a, b, text, tuple(sk)) for a, b, text, sk in paragraphs]
             return [_finding(d) for d in data["findings"]], paragraphs

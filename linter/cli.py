@@ -14,31 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from linter import __version__
-
-SKIP_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    "node_modules",
-    ".venv",
-    "venv",
-    "env",
-    ".env",
-    "__pycache__",
-    ".tox",
-    ".nox",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "site-packages",
-    ".medlint_cache",
-}
-EXTENSIONS = {".md", ".markdown", ".mdown", ".txt", ".html", ".htm", ".xhtml"}
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
+from linter.errors import EXIT_ERROR, UsageError
+from linter.reporters import REPORTERS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument(
         "--format",
-        choices=("text", "grouped", "json", "sarif", "github", "junit"),
+        choices=tuple(REPORTERS),
         default="text",
         help="text: path:line:col: CODE message (default); grouped: by file",
     )
@@ -86,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     graph = sub.add_parser("graph", help="export an article's graph")
     graph.add_argument("path")
     graph.add_argument("--format", choices=("json", "dot"), default="json")
+    graph.add_argument("--config", type=Path, help="use this config file (pyproject.toml or medlint.toml)")
+    graph.add_argument("--isolated", action="store_true", help="ignore every config file")
     return parser
 
 
@@ -112,42 +91,15 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def discover(paths: Sequence[str], errors: list[str]) -> list[str]:
-    """Files to lint, in a stable order. Explicit files are taken as given; folders are walked."""
-    files: list[str] = []
-    for raw in paths or ["."]:
-        path = Path(raw)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
-                found.extend(os.path.join(root, n) for n in sorted(names) if Path(n).suffix.lower() in EXTENSIONS)
-            if not found:
-                errors.append(f"{raw}: no articles found (looked for {', '.join(sorted(EXTENSIONS))})")
-            files.extend(found)
-        elif path.exists() or path.is_symlink():
-            files.append(raw)
-        else:
-            errors.append(f"{raw}: no such file or directory")
-    seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
         return EXIT_ERROR
     try:
-        if args.command == "rules":
-            return _cmd_rules(args)
-        if args.command == "rule":
-            return _cmd_rule(args)
-        if args.command == "graph":
-            return _cmd_graph(args)
-        from linter.run import run_check, run_report
+        from linter import commands
 
-        return run_check(args) if args.command == "check" else run_report(args)
+        return commands.COMMANDS[args.command](args)
     except UsageError as exc:
         print(f"medlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -163,71 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for details)", file=sys.stderr
         )
         return EXIT_ERROR
-
-
-def _cmd_rules(args: argparse.Namespace) -> int:
-    from linter.registry import iter_rules
-
-    if args.format == "json":
-        import json
-
-        rows = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": str(r.severity),
-                "fix": r.fix,
-                "default": r.default,
-                "summary": r.summary,
-            }
-            for r in iter_rules()
-        ]
-        print(json.dumps(rows, indent=2))
-        return EXIT_CLEAN
-    for r in iter_rules():
-        flags = ("fix " if r.fix != "none" else "    ") + ("" if r.default else "(opt-in)")
-        print(f"{r.code:8} {r.name:30} {str(r.severity):8} {flags:13} {r.summary}")
-    return EXIT_CLEAN
-
-
-def _cmd_rule(args: argparse.Namespace) -> int:
-    from linter.registry import get_rule
-
-    rule = get_rule(args.code)
-    if rule is None:
-        raise UsageError(f"unknown rule '{args.code}' (see `medlint rules`)")
-    fix = {"none": "no fix", "sometimes": "fix sometimes available", "always": "fix always available"}[rule.fix]
-    if rule.fix != "none" and not rule.fix_safe:
-        fix += " (unsafe: needs --unsafe-fixes)"
-    print(f"# {rule.code} {rule.name}\n")
-    print(
-        f"Severity: {rule.severity}. {fix[0].upper() + fix[1:]}. {'Enabled by default' if rule.default else 'Opt-in'}.\n"
-    )
-    print(rule.docs)
-    if rule.options:
-        print("\nDefaults: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))
-    return EXIT_CLEAN
-
-
-def _cmd_graph(args: argparse.Namespace) -> int:
-    from linter.config import Config
-    from linter.engine import graph_for
-    from linter.source import InputError, read_source
-
-    try:
-        graph = graph_for(read_source(args.path), Config())
-    except InputError as exc:
-        print(f"medlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    if args.format == "json":
-        import json
-
-        print(json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, default=str))
-    else:
-        from linter.reporters.dot import render_dot
-
-        sys.stdout.write(render_dot(graph))
-    return EXIT_CLEAN
 
 
 def main_entry() -> None:

@@ -9,10 +9,13 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.findings import Severity
-from linter.registry import Rule, load_rules
+from linter.rules import CATALOG, load_rules, matching_codes
+
+if TYPE_CHECKING:
+    from linter.rules.base import Rule
 
 CONFIG_NAMES = ("medlint.toml", "pyproject.toml")
 
@@ -34,17 +37,21 @@ class Config:
         return self.data.get(key, default)
 
     def enabled_rules(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> dict[str, Rule]:
-        """The rules that apply to a file: defaults, then select / extend-select / ignore."""
-        rules = load_rules()
+        """The rules that apply to a file: defaults, then select / extend-select / ignore.
+
+        Reads the catalogue rows; only the chosen rules' modules are imported."""
+        return load_rules(self.enabled_codes(relpath, cli))
+
+    def enabled_codes(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> list[str]:
         cli = cli or {}
         select = cli.get("select") or self.data.get("select")
         chosen = (
-            {c for c, r in rules.items() if _matches_any(c, select)}
+            {c for c in CATALOG if _matches_any(c, select)}
             if select
-            else {c for c, r in rules.items() if r.default}
+            else {c for c, row in CATALOG.items() if row.default}
         )
         for extra in (self.data.get("extend-select"), cli.get("extend-select")):
-            chosen |= {c for c in rules if _matches_any(c, extra)}
+            chosen |= {c for c in CATALOG if _matches_any(c, extra)}
         ignored = list(self.data.get("ignore", [])) + list(cli.get("ignore") or [])
         if relpath is not None and self.data.get("per-file-ignores"):
             import fnmatch
@@ -52,14 +59,21 @@ class Config:
             for pattern, codes in self.data.get("per-file-ignores", {}).items():
                 if fnmatch.fnmatch(relpath, pattern) or fnmatch.fnmatch(Path(relpath).name, pattern):
                     ignored.extend(codes)
-        return {c: rules[c] for c in sorted(chosen) if not _matches_any(c, ignored)}
+        return [c for c in sorted(chosen) if not _matches_any(c, ignored)]
 
     def severity(self, rule: Rule) -> Severity:
         override = self.data.get("severity", {}).get(rule.code)
         return Severity.parse(override) if override else rule.severity
 
     def options(self, rule: Rule) -> dict[str, Any]:
-        merged = dict(rule.options)
+        """The rule's options for this configuration: defaults, shared top-level settings, then
+        ``[rules.CODE]``; a rule that reads another rule's options (DUP003 reads DUP002's) gets those first."""
+        merged: dict[str, Any] = {}
+        if rule.shares_options_of:
+            from linter.rules import load_rule
+
+            merged.update(self.options(load_rule(rule.shares_options_of)))
+        merged.update(rule.options)
         for key in ("review_max_age_months", "day-first", "boilerplate", "corpus-max-share"):
             if key in self.data:  # top-level settings shared by several rules
                 merged[key] = self.data[key]
@@ -115,17 +129,20 @@ def validate(data: dict[str, Any], path: Path) -> None:
                 f"{path}: unknown key '{unknown[0]}' in [tool.medlint]" if unknown else f"{path}: {error.message}"
             )
         raise ConfigError(f"{path}: invalid value for '{where}': {error.message}")
-    rules = load_rules()
     for code, options in data.get("rules", {}).items():
-        if code not in rules:
+        if code not in CATALOG:
             raise ConfigError(f"{path}: unknown rule '{code}' in rules")
-        for key in options:
-            if key not in rules[code].options:
-                known = ", ".join(sorted(rules[code].options)) or "none"
+        specs = load_rules([code])[code].option_specs
+        for key, value in options.items():
+            if key not in specs:
+                known = ", ".join(sorted(specs)) or "none"
                 raise ConfigError(f"{path}: unknown option '{key}' for {code} (known: {known})")
+            problem = specs[key].problem(value)
+            if problem:
+                raise ConfigError(f"{path}: invalid value for 'rules.{code}.{key}': {problem}")
     for key in ("select", "extend-select", "ignore"):
         for selector in data.get(key, []):
-            if selector != "ALL" and not any(c.startswith(selector.upper()) for c in rules):
+            if not matching_codes(selector):
                 raise ConfigError(f"{path}: '{selector}' in {key} matches no rule")
 
 

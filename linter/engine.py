@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +10,10 @@ from linter.config import Config
 from linter.findings import Finding
 from linter.graph import DEFAULT_REFERENCE_HEADINGS, ArticleGraph, build_graph
 from linter.parse.model import Document
-from linter.registry import Rule
+from linter.results import FileResult, Options
+from linter.rules.base import Rule
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
-from linter.suppress import Suppression, apply_suppressions, parse_suppressions, unused_suppressions
+from linter.suppress import SuppressionOutcome, apply_suppressions, parse_suppressions
 from linter.text import normalise
 
 FORMATS = {
@@ -27,27 +26,6 @@ FORMATS = {
     ".htm": "html",
     ".xhtml": "html",
 }
-
-
-@dataclass
-class Options:
-    """Run-wide settings from the command line."""
-
-    selection: dict[str, list[str]] = field(default_factory=dict)
-    today: date | None = None
-    unused_suppressions: bool = False
-    corpus: bool = False  # several files in this run: keep what DUP004 needs
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    source: Source | None = None
-    graph: ArticleGraph | None = None
-    suppressions: list[Suppression] = field(default_factory=list)
-    paragraphs: list | None = None  # DUP004 paragraph records (corpus mode only)
 
 
 def format_of(path: str) -> str:
@@ -74,16 +52,36 @@ def graph_for(source: Source, config: Config) -> ArticleGraph:
     return build_graph(parse_document(source), headings)
 
 
+def rule_options(rule: Rule, config: Config, options: Options) -> dict[str, Any]:
+    merged: dict[str, Any] = config.options(rule)
+    if options.today is not None:
+        merged["today"] = options.today
+    return merged
+
+
 def run_rules(graph: ArticleGraph, rules: dict[str, Rule], config: Config, options: Options) -> list[Finding]:
+    """The per-file rules' findings, each with the file's severity for its rule."""
     findings: list[Finding] = []
     for rule in rules.values():
-        if rule.corpus:
+        if rule.kind != "file":
             continue
-        rule_options: dict[str, Any] = config.options(rule)
-        if options.today is not None:
-            rule_options["today"] = options.today
         severity = config.severity(rule)
-        for finding in rule.check(graph, rule_options):
+        for finding in rule.check(graph, rule_options(rule, config, options), rule):
+            finding.severity = severity
+            findings.append(finding)
+    return findings
+
+
+def run_post_filter_rules(
+    outcome: SuppressionOutcome, rules: dict[str, Rule], config: Config, options: Options
+) -> list[Finding]:
+    """Rules about the suppressions themselves (SUP001), run once the other findings are filtered."""
+    findings: list[Finding] = []
+    for rule in rules.values():
+        if rule.kind != "post-filter":
+            continue
+        severity = config.severity(rule)
+        for finding in rule.check(outcome, rule_options(rule, config, options), rule):
             finding.severity = severity
             findings.append(finding)
     return findings
@@ -107,13 +105,14 @@ def lint_source(source: Source, config: Config, options: Options, relpath: str |
     findings = run_rules(graph, rules, config, options)
     suppressions = parse_suppressions(source)
     findings = apply_suppressions(findings, suppressions)
-    if "SUP001" in rules:
-        findings.extend(unused_suppressions(suppressions, rules, source))
+    findings.extend(
+        run_post_filter_rules(SuppressionOutcome(source, suppressions, frozenset(rules)), rules, config, options)
+    )
     fingerprint(findings, source)
     findings.sort(key=Finding.sort_key)
-    result = FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions)
+    result = FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions, config=config)
     if options.corpus and "DUP004" in rules:
-        from linter.corpus import paragraph_records
+        from linter.facts.corpus import paragraph_records
 
         result.paragraphs = paragraph_records(graph, int(config.options(rules["DUP004"]).get("min-words", 12)))
     return result
@@ -134,13 +133,13 @@ def lint_path(path: str, config: Config, options: Options, use_cache: bool = Fal
         if hit is not None:
             findings, paragraphs = hit
             if paragraphs is not None or not options.corpus:
-                return FileResult(path, findings, source=source, paragraphs=paragraphs)
+                return FileResult(path, findings, source=source, paragraphs=paragraphs, config=config)
         result = lint_source(source, config, options, config.relpath(Path(path)))
         cache.put(key, result.findings, result.paragraphs)
         return result
     except InputError as exc:
-        return FileResult(path, error=str(exc))
+        return FileResult(path, error=str(exc), config=config)
     except RecursionError:
-        return FileResult(path, error=f"{path}: structure nested too deeply to lint")
+        return FileResult(path, error=f"{path}: structure nested too deeply to lint", config=config)
     except MemoryError:
-        return FileResult(path, error=f"{path}: not enough memory to lint this file")
+        return FileResult(path, error=f"{path}: not enough memory to lint this file", config=config)

@@ -9,17 +9,20 @@ Rules use the query methods below and never see markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from linter.identifiers import Identifier, identifiers
 from linter.parse.model import Block, Document, Marker
-from linter.refs import Identifier, identifiers
 from linter.source import Source
 from linter.text import split_sentences
 
 if TYPE_CHECKING:
     import networkx as nx
+
+T = TypeVar("T")
 
 DEFAULT_REFERENCE_HEADINGS = (
     "references",
@@ -103,7 +106,19 @@ class ArticleGraph:
         self._section_by_block: dict[int, Section] = {}
         self._sentences_by_block: dict[int, list[Sentence]] = {}
         self._references_by_key: dict[str, list[Reference]] = {}
+        self._facts: dict[tuple, Any] = {}
         self._build()
+
+    # -- facts ----------------------------------------------------------------------------------
+    def fact(self, compute: Callable[..., T], *args: Hashable) -> T:
+        """The memoised result of ``compute(self, *args)``: facts several rules or the report share are
+        computed once per graph. ``compute`` must be a pure function of the graph and its arguments."""
+        key = (compute, args)
+        try:
+            return self._facts[key]
+        except KeyError:
+            value = self._facts[key] = compute(self, *args)
+            return value
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:

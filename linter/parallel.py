@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from linter.engine import FileResult, Options, lint_path
+from linter.engine import lint_path
+from linter.results import FileResult, Options
 
 POOL_THRESHOLD = 16  # below this, starting workers costs more than it saves
 

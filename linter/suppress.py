@@ -76,35 +76,11 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression])
     return kept
 
 
-def unused_suppressions(suppressions: list[Suppression], rules: dict, source: Source) -> list[Finding]:
-    """SUP001 findings for suppression comments that silenced nothing this run could report."""
-    from linter.registry import RULES
+@dataclass(frozen=True)
+class SuppressionOutcome:
+    """What the post-filter rules (SUP001) read: the file, its suppressions (with what each silenced)
+    and the codes of the rules that ran on it."""
 
-    me = RULES["SUP001"]
-    found = []
-    for s in suppressions:
-        if s.used or s.kind == "enable":
-            continue
-        if s.codes and not all(any(code.startswith(c) for code in rules if code != "SUP001") for c in s.codes):
-            continue  # it names a rule that did not run: it may still be needed
-        start = source.offset(s.line, s.column)
-        end = source.text.find("-->", start) + 3
-        what = ", ".join(s.codes) if s.codes else "all rules"
-        line, col = source.position(start)
-        el, ec = source.position(end)
-        found.append(
-            Finding(
-                me.code,
-                me.name,
-                me.severity,
-                source.path,
-                line,
-                col,
-                el,
-                ec,
-                f"unused suppression of {what}: nothing here is reported; remove the comment",
-                start=start,
-                end=end,
-            )
-        )
-    return found
+    source: Source
+    suppressions: list[Suppression]
+    enabled: frozenset[str]

@@ -3,7 +3,7 @@
 import pytest
 
 from linter.dates import find_dates, months_between
-from linter.dose import find_doses
+from linter.dose_spans import find_doses
 from linter.phrases import negated, phrases
 
 

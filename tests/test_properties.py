@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.config import Config
+from linter.edits import apply_edits, select_edits
 from linter.engine import Options, lint_source, parse_document
-from linter.fix import apply_edits, select_edits
 from linter.graph import build_graph
 from linter.source import Source
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from linter.fix import apply_edits, select_edits
+from linter.edits import apply_edits, select_edits
 from tests.helpers import lint_text
 
 TOPICS = [

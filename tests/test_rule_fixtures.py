@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.fix import apply_edits, select_edits
-from linter.registry import load_rules
+from linter.edits import apply_edits, select_edits
+from linter.rules import load_rules
 from tests.conftest import FIXTURES, run_cli
 from tests.helpers import lint_text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from linter.parse.citations import is_candidate, parse_body
+from linter.parse.marker_syntax import is_candidate, parse_body
 from linter.parse.model import Marker
 
 _MD_TOKEN = re.compile(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from linter.findings import Severity
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,7 +20,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(results: list[FileResult]) -> str:
+def render_github(results: list[FileResult], **_: object) -> str:
     lines = []
     for result in results:
         if result.error:

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter import __version__
+from linter.facts.citations import citing_markers, sequential_runs
+from linter.facts.trust import attribution, has_disclaimer, review_dates
 from linter.findings import Finding, Severity
+from linter.rules import CATALOG, FAMILIES, load_rules
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
     from linter.graph import ArticleGraph
+    from linter.results import FileResult
 
-FAMILIES = ("CIT", "DUP", "DOSE", "DISC")
-WHOLE_ARTICLE = {"DISC001", "DISC003", "DISC004"}
 _SEV = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
@@ -55,14 +56,22 @@ class ArticleView:
         return sum(weights[f.severity] for f in self.result.findings)
 
 
-def render_html(results: list[FileResult]) -> str:
-    from linter.config import Config
-    from linter.engine import graph_for
+def _families(views: list[ArticleView]) -> list[str]:
+    """The catalogue's families that the report's findings use, in catalogue order (SUP only when present)."""
+    used = {
+        CATALOG[f.rule].family if f.rule in CATALOG else f.rule.rstrip("0123456789")
+        for v in views
+        for f in v.result.findings
+    }
+    default = [p for p, fam in FAMILIES.items() if fam.default]
+    return default + sorted(used - set(default))
 
-    views = []
-    for i, result in enumerate(results):
-        graph = result.graph or graph_for(result.source, Config())
-        views.append(ArticleView(i, result, graph))
+
+def render_html(articles: list[tuple[FileResult, ArticleGraph]], today: date | None = None) -> str:
+    """The editors' page for linted articles, each with the graph its run built (or rebuilt with its own config)."""
+    views = [ArticleView(i, result, graph) for i, (result, graph) in enumerate(articles)]
+    families = _families(views)
+    today = today or date.today()
     views_sorted = sorted(views, key=lambda v: (-v.score, v.result.path))
     total = sum(len(v.result.findings) for v in views)
     parts = [
@@ -75,10 +84,10 @@ def render_html(results: list[FileResult]) -> str:
         f"<style>{_asset('report.css')}</style></head><body>",
         f'<header class="top"><h1>medlint report</h1><span class="meta">{len(views)} article'
         f"{'s' if len(views) != 1 else ''} · {total} findings · medlint {esc(__version__)} · "
-        f"{date.today().isoformat()}</span></header><main>",
-        _index_table(views_sorted),
+        f"{today.isoformat()}</span></header><main>",
+        _index_table(views_sorted, families),
     ]
-    parts.extend(_article(v) for v in views_sorted)
+    parts.extend(_article(v, families) for v in views_sorted)
     parts.append(_rule_docs(views))
     parts.append('<div id="tip" role="tooltip"></div>')
     parts.append(f"<script>{_asset('report.js')}</script></body></html>")
@@ -86,10 +95,10 @@ def render_html(results: list[FileResult]) -> str:
 
 
 def _family_counts(findings: list[Finding]) -> Counter:
-    return Counter(next((fam for fam in FAMILIES if f.rule.startswith(fam)), "OTHER") for f in findings)
+    return Counter(f.rule.rstrip("0123456789") for f in findings)
 
 
-def _index_table(views: list[ArticleView]) -> str:
+def _index_table(views: list[ArticleView], families: list[str]) -> str:
     rows = []
     for v in views:
         sev = Counter(f.severity for f in v.result.findings)
@@ -101,38 +110,32 @@ def _index_table(views: list[ArticleView]) -> str:
             f'<td class="num" data-sort="{v.score}">{v.score}</td>'
             f'<td class="num">{sev[Severity.ERROR]}</td><td class="num">{sev[Severity.WARNING]}</td>'
             f'<td class="num">{sev[Severity.INFO]}</td>'
-            + "".join(f'<td class="num">{fam[f]}</td>' for f in FAMILIES)
+            + "".join(f'<td class="num">{fam[f]}</td>' for f in families)
             + f'<td data-sort="{esc(review or "")}">{esc(review or "none")}</td></tr>'
         )
     head = "".join(
-        f"<th>{h}</th>" for h in ("Article", "Score (worst first)", "Errors", "Warnings", "Info", *FAMILIES, "Reviewed")
+        f"<th>{h}</th>" for h in ("Article", "Score (worst first)", "Errors", "Warnings", "Info", *families, "Reviewed")
     )
     return f'<h2>Articles</h2><table class="index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _review_date(graph: ArticleGraph) -> str | None:
-    from linter.rules.disclaimers import review_dates
-
     dates = review_dates(graph)
     return max(d.value for d, _ in dates).isoformat() if dates else None
 
 
 def _signals(graph: ArticleGraph) -> tuple[bool, bool]:
-    from linter.rules.disclaimers import missing_attribution, missing_disclaimer
-
-    return not list(missing_disclaimer(graph, {})), not list(missing_attribution(graph, {}))
+    return has_disclaimer(graph), bool(attribution(graph)[0])
 
 
-def _cards(v: ArticleView) -> str:
+def _cards(v: ArticleView, families: list[str]) -> str:
     findings = v.result.findings
     sev = Counter(f.severity for f in findings)
     fam = _family_counts(findings)
     g = v.graph
-    from linter.rules.citations import citing_markers
-
     cited = {n for m in citing_markers(g) for n in m.numbers}
     defined = g.reference_numbers
-    disclaimer, attribution = _signals(g)
+    disclaimer, attributed = _signals(g)
     review = v.review_date
 
     def card(k: str, value: str, cls: str = "") -> str:
@@ -149,12 +152,12 @@ def _cards(v: ArticleView) -> str:
                     f'<span class="{"warnc" if sev[Severity.WARNING] else "ok"}">{sev[Severity.WARNING]}</span>',
                 ),
                 card("Info", str(sev[Severity.INFO])),
-                card("By family", " ".join(f"{f}&nbsp;{fam[f]}" for f in FAMILIES), "small"),
+                card("By family", " ".join(f"{f}&nbsp;{fam[f]}" for f in families), "small"),
                 card("References cited / listed", refs, "small"),
                 card("Review date", esc(review) if review else '<span class="bad">missing</span>', "small"),
                 card(
                     "Attribution",
-                    '<span class="ok">named person</span>' if attribution else '<span class="bad">missing</span>',
+                    '<span class="ok">named person</span>' if attributed else '<span class="bad">missing</span>',
                     "small",
                 ),
                 card(
@@ -168,7 +171,7 @@ def _cards(v: ArticleView) -> str:
     )
 
 
-def _article(v: ArticleView) -> str:
+def _article(v: ArticleView, families: list[str]) -> str:
     ids = {id(f): f"f-{v.index}-{n}" for n, f in enumerate(v.result.findings)}
     block_level, banners = _split_findings(v)
     body = _document(v, block_level, ids)
@@ -179,7 +182,7 @@ def _article(v: ArticleView) -> str:
         for f in banners
     )
     return (
-        f'<section class="article" id="{v.anchor}"><h2>{esc(v.result.path)}</h2>{_cards(v)}{banner_html}'
+        f'<section class="article" id="{v.anchor}"><h2>{esc(v.result.path)}</h2>{_cards(v, families)}{banner_html}'
         f'<div class="overview"><div><h3>Citation map</h3>{citation_map(v)}</div>'
         f"<div><h3>Section outline</h3>{_outline(v)}</div></div>"
         f"<h3>Duplicate pairs</h3>{_pairs(v)}"
@@ -188,12 +191,16 @@ def _article(v: ArticleView) -> str:
     )
 
 
+def _whole_article(code: str) -> bool:
+    return code in CATALOG and load_rules([code])[code].whole_article
+
+
 def _split_findings(v: ArticleView) -> tuple[list[Finding], list[Finding]]:
     blocks = [b for b in v.graph.document.blocks]
     block_level, banners = [], []
     for f in v.result.findings:
         inside = any(b.start <= f.start and f.end <= max(b.end, b.start + 1) for b in blocks)
-        if f.rule in WHOLE_ARTICLE or not inside or f.end <= f.start:
+        if _whole_article(f.rule) or not inside or f.end <= f.start:
             banners.append(f)
         else:
             block_level.append(f)
@@ -336,11 +343,9 @@ def citation_map(v: ArticleView) -> str:
 
 def _run_marker_starts(v: ArticleView) -> set[int]:
     """Markers inside the placeholder runs CIT011 reported."""
-    from linter.rules.citations import _sequential_runs
-
     reported = {f.start for f in v.result.findings if f.rule == "CIT011"}
     starts: set[int] = set()
-    for run in _sequential_runs(v.graph):
+    for run in sequential_runs(v.graph):
         if any(m.start in reported for _, m in run):
             starts.update(m.start for _, m in run)
     return starts
@@ -429,10 +434,8 @@ def _contained(nx_graph, node: str) -> list[str]:
 
 
 def _rule_docs(views: list[ArticleView]) -> str:
-    from linter.registry import load_rules
-
-    rules = load_rules()
-    used = sorted({f.rule for v in views for f in v.result.findings})
+    used = sorted({f.rule for v in views for f in v.result.findings if f.rule in CATALOG})
+    rules = load_rules(used)
     if not used:
         return ""
     items = "".join(

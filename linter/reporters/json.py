@@ -6,10 +6,10 @@ import json
 from typing import TYPE_CHECKING
 
 from linter import __version__
-from linter.reporters import summary
+from linter.results import summary
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 
 def report_dict(results: list[FileResult]) -> dict:
@@ -22,5 +22,5 @@ def report_dict(results: list[FileResult]) -> dict:
     return {"tool": {"name": "medlint", "version": __version__}, "files": files, "summary": summary(results)}
 
 
-def render_json(results: list[FileResult]) -> str:
+def render_json(results: list[FileResult], **_: object) -> str:
     return json.dumps(report_dict(results), indent=2, ensure_ascii=False) + "\n"

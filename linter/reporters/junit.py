@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 
-def render_junit(results: list[FileResult]) -> str:
+def render_junit(results: list[FileResult], **_: object) -> str:
     total = sum(len(r.findings) for r in results)
     errors = sum(1 for r in results if r.error)
     root = ET.Element(

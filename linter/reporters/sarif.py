@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.findings import Finding, Severity
-from linter.registry import iter_rules
+from linter.rules import load_rules
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -71,7 +71,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
 
 
 def sarif_dict(results: list[FileResult]) -> dict:
-    rules = list(iter_rules())
+    rules = list(load_rules().values())
     index = {r.code: i for i, r in enumerate(rules)}
     notifications = [
         {
@@ -106,5 +106,5 @@ def sarif_dict(results: list[FileResult]) -> dict:
     }
 
 
-def render_sarif(results: list[FileResult]) -> str:
+def render_sarif(results: list[FileResult], **_: object) -> str:
     return json.dumps(sarif_dict(results), indent=2, ensure_ascii=False) + "\n"

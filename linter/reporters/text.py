@@ -6,10 +6,10 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from linter.findings import Severity
-from linter.reporters import all_findings
+from linter.results import all_findings
 
 if TYPE_CHECKING:
-    from linter.engine import FileResult
+    from linter.results import FileResult
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

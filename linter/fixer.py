@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from linter.engine import FileResult
-from linter.fix import apply_edits, select_edits, unified_diff, write_atomic
+from linter.edits import apply_edits, select_edits, unified_diff, write_atomic
+from linter.results import FileResult
 
 
 def apply_fixes(results: list[FileResult], args: argparse.Namespace, write: bool) -> list[str]:

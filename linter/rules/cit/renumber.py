@@ -51,7 +51,7 @@ def renumber_edits(graph: ArticleGraph, order: list[int]) -> list[Edit]:
     """Edits that renumber every marker and reorder the list, or [] when that is not safe."""
     refs = [r for r in graph.references if r.number is not None]
     numbers = [r.number for r in refs]
-    from linter.rules.citations import citing_markers
+    from linter.facts.citations import citing_markers
 
     markers = citing_markers(graph)  # leaked list numbers are CIT006's to remove, not to renumber
     cited = {n for m in markers if m.style != "footnote" and not m.problem for n in m.numbers}

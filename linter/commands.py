@@ -8,10 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from linter.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, discover
 from linter.config import ConfigError, ConfigResolver
-from linter.engine import FileResult, Options, lint_path
+from linter.discover import discover
+from linter.engine import lint_path
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from linter.findings import Severity
+from linter.results import FileResult, Options
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -19,12 +21,11 @@ def _options(args: argparse.Namespace) -> Options:
         k: v for k, v in (("select", args.select), ("extend-select", args.extend_select), ("ignore", args.ignore)) if v
     }
     if selection:
-        from linter.registry import load_rules
+        from linter.rules import matching_codes
 
-        rules = load_rules()
         for key, codes in selection.items():
             for code in codes:
-                if code != "ALL" and not any(c.startswith(code) for c in rules):
+                if not matching_codes(code):
                     raise UsageError(f"--{key}: '{code}' matches no rule (see `medlint rules`)")
     if getattr(args, "report_unused_suppressions", False):
         selection["extend-select"] = list(selection.get("extend-select", [])) + ["SUP001"]
@@ -52,9 +53,7 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         if config.excluded(Path(path)) and path not in args.paths:
             continue
         jobs.append((path, config))
-    options.corpus = len(jobs) > 1 and any(
-        "DUP004" in config.enabled_rules(config.relpath(Path(path)), options.selection) for path, config in jobs
-    )
+    options.corpus = len(jobs) > 1 and any(_runs_corpus_rule(path, config, options) for path, config in jobs)
     from linter.parallel import lint_many
 
     started = time.perf_counter()
@@ -64,9 +63,16 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         from linter.corpus import run_corpus_rules
 
         started = time.perf_counter()
-        run_corpus_rules(results, jobs, options)
+        run_corpus_rules(results, options)
         _timing("corpus (DUP004)", started)
     return results, errors
+
+
+def _runs_corpus_rule(path: str, config, options: Options) -> bool:
+    from linter.rules import CATALOG
+
+    codes = config.enabled_codes(config.relpath(Path(path)), options.selection)
+    return any(CATALOG[c].kind == "corpus" for c in codes)
 
 
 def _timing(phase: str, started: float) -> None:
@@ -100,7 +106,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"medlint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if _report_errors(results, errors) else EXIT_CLEAN
     if args.diff:  # like ruff --diff: print what --fix would change; exit 1 if anything would
-        from linter.apply import apply_fixes
+        from linter.fixer import apply_fixes
 
         would_change = apply_fixes(results, args, write=False)
         return EXIT_ERROR if _report_errors(results, errors) else (EXIT_FINDINGS if would_change else EXIT_CLEAN)
@@ -115,7 +121,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _fix_until_stable(args: argparse.Namespace, results: list[FileResult], rounds: int = 5) -> list[FileResult]:
     """Apply fixes, lint again, repeat while fixes keep applying (a fix can reveal another)."""
-    from linter.apply import apply_fixes
+    from linter.fixer import apply_fixes
 
     for _ in range(rounds):
         changed = apply_fixes(results, args, write=True)
@@ -160,9 +166,16 @@ def _exit_for(results: list[FileResult], args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     results, errors = lint_all(args)
     had_errors = _report_errors(results, errors)
+    from linter.engine import graph_for
     from linter.reporters.html import render_html
 
-    html = render_html([r for r in results if r.source is not None])
+    articles = []
+    for r in results:
+        if r.source is None:
+            continue
+        # pooled workers and cached results carry no graph: rebuild it with the file's own configuration
+        articles.append((r, r.graph or graph_for(r.source, r.config)))
+    html = render_html(articles, today=args.today)
     try:
         Path(args.output).write_text(html, encoding="utf-8")
     except OSError as exc:
@@ -170,3 +183,73 @@ def run_report(args: argparse.Namespace) -> int:
     count = sum(len(r.findings) for r in results)
     print(f"medlint: wrote {args.output} ({len(results)} articles, {count} findings)", file=sys.stderr)
     return EXIT_ERROR if had_errors else (EXIT_FINDINGS if count else EXIT_CLEAN)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from linter.rules import load_rules
+
+    if args.format == "json":
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "fix": r.fix,
+                "default": r.default,
+                "summary": r.summary,
+            }
+            for r in load_rules().values()
+        ]
+        print(json.dumps(rows, indent=2))
+        return EXIT_CLEAN
+    for r in load_rules().values():
+        flags = ("fix " if r.fix != "none" else "    ") + ("" if r.default else "(opt-in)")
+        print(f"{r.code:8} {r.name:30} {str(r.severity):8} {flags:13} {r.summary}")
+    return EXIT_CLEAN
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from linter.rules import find_rule
+
+    rule = find_rule(args.code)
+    if rule is None:
+        raise UsageError(f"unknown rule '{args.code}' (see `medlint rules`)")
+    fix = {"none": "no fix", "sometimes": "fix sometimes available", "always": "fix always available"}[rule.fix]
+    if rule.fix != "none" and not rule.fix_safe:
+        fix += " (unsafe: needs --unsafe-fixes)"
+    print(f"# {rule.code} {rule.name}\n")
+    print(
+        f"Severity: {rule.severity}. {fix[0].upper() + fix[1:]}. {'Enabled by default' if rule.default else 'Opt-in'}.\n"
+    )
+    print(rule.docs)
+    if rule.options:
+        print("\nDefaults: " + ", ".join(f"{k} = {v!r}" for k, v in rule.options.items()))
+    return EXIT_CLEAN
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    from linter.engine import graph_for
+    from linter.source import InputError, read_source
+
+    try:
+        config = ConfigResolver(args.config, args.isolated).for_path(Path(args.path))
+        graph = graph_for(read_source(args.path), config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    except InputError as exc:
+        print(f"medlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.format == "json":
+        import json
+
+        print(json.dumps(graph.to_node_link(), indent=1, ensure_ascii=False, default=str))
+    else:
+        from linter.reporters.dot import render_dot
+
+        sys.stdout.write(render_dot(graph))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "report": run_report, "rules": run_rules, "rule": run_rule, "graph": run_graph}

@@ -1,0 +1,1 @@
+"""CIT rules: one module per rule, named after its code."""

@@ -1,0 +1,1 @@
+"""DISC rules: one module per rule, named after its code."""

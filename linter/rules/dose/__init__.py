@@ -1,0 +1,1 @@
+"""DOSE rules: one module per rule, named after its code."""

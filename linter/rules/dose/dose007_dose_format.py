@@ -1,0 +1,126 @@
+"""DOSE007 dose-format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from linter.dose_spans import DoseSpan
+from linter.facts.doses import dose_sentences
+from linter.findings import Finding
+from linter.graph import ArticleGraph, Sentence
+from linter.parse.model import Block
+from linter.rules.base import Rule, rule
+from linter.rules.dose.common import _span_finding
+
+_ROMAN = re.compile(
+    r"\b(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?:tablets?|tabs?|capsules?|caps?|drops?|puffs?|teaspoons?)\b", re.I
+)
+
+
+_FRACTION = re.compile(r"[½¼¾⅓⅔]\s*(?:a\s+)?(?:tablets?|tabs?|capsules?|teaspoons?|tsp)\b", re.I)
+
+
+_RATIO = re.compile(r"\b1\s?:\s?\d{1,3}(?:,?\d{3})+\b")
+
+
+_RATIO_CONTEXT = re.compile(r"(?i)\b(?:epinephrine|adrenaline|lidocaine|injection|solution|dilut\w*|strength)\b")
+
+
+def _format_problems(me: Rule, graph: ArticleGraph, block: Block, text: str, sentence: Sentence, d: DoseSpan):
+    number_end = d.number_start + len(d.number)
+    unit_end = d.unit_start + len(d.unit)
+    if d.unit_start == number_end and d.unit[0].isalpha():
+        yield _span_finding(
+            me,
+            graph,
+            block,
+            d.number_start,
+            unit_end,
+            f"'{d.number}{d.unit}' needs a space between number and unit: '{d.number} {d.unit}'",
+            f"{d.number} {d.unit}",
+        )
+    digits = d.number.split(".")[0]
+    if "," not in digits and len(digits) >= 4 and int(digits) >= 1000:
+        grouped = f"{int(digits):,}" + (d.number[len(digits) :])
+        yield _span_finding(
+            me,
+            graph,
+            block,
+            d.number_start,
+            number_end,
+            f"'{d.number} {d.unit}' is hard to read; write {grouped} (thousands separator)",
+            grouped,
+        )
+    after = text[unit_end : unit_end + 3]
+    if d.unit.lower() in ("mg", "ml", "mcg", "g") and re.match(r"\.\s+[a-z0-9]", after) and unit_end < sentence.end:
+        yield _span_finding(
+            me,
+            graph,
+            block,
+            unit_end,
+            unit_end + 1,
+            f"'{d.unit}.' with a period can be misread as '1'; drop the period",
+            "",
+        )
+
+
+@rule(
+    "DOSE007",
+    "dose-format",
+    "warning",
+    "ISMP dose designations: 10mg, mg., 10000 units, 1:1000, ii tablets, ½.",
+    fix="sometimes",
+)
+def dose_format(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
+    """
+    ## What it does
+    Flags dose designations ISMP lists as error-prone: no space between number and unit
+    (`10mg`), a unit with a period inside a sentence (`mg.` read as "1"), 1,000 and above without
+    a thousands separator (`10000 units`), ratio strengths (`1:1000`), Roman numerals
+    (`ii tablets`) and unicode fractions (`½ tablet`).
+
+    ## Why is this bad?
+    Each is a documented source of tenfold and thousandfold dosing errors.
+
+    ## Known problems
+    Ratios count only beside a drug or solution word (a map scale of 1:1000 does not). A period
+    that ends the sentence (`… 5 mg.`) is punctuation, not a unit period.
+
+    ## Example
+    ```markdown
+    Give 10mg. every 6 hours, or 10000 units.
+    ```
+
+    ## Use instead
+    ```markdown
+    Give 10 mg every 6 hours, or 10,000 units.
+    ```
+
+    ## Fix safety
+    Spacing, unit periods and thousands separators are fixed; ratios, Roman numerals and
+    fractions need an editor.
+    """
+    for sentence, doses in dose_sentences(graph):
+        block, text = sentence.block, sentence.block.text
+        for d in doses:
+            yield from _format_problems(me, graph, block, text, sentence, d)
+        for pattern, message in (
+            (_ROMAN, "Roman numerals in a dose are misread; use Arabic numerals"),
+            (_FRACTION, "a fraction symbol in a dose is easily misread; write 'half a tablet'"),
+        ):
+            for m in pattern.finditer(text, sentence.start, sentence.end):
+                if pattern is _ROMAN and m.group(0)[:2].lower() == "i " and not doses:
+                    continue
+                yield _span_finding(me, graph, block, m.start(), m.end(), f"'{m.group(0)}': {message}")
+        if _RATIO_CONTEXT.search(text, sentence.start, sentence.end):
+            for m in _RATIO.finditer(text, sentence.start, sentence.end):
+                yield _span_finding(
+                    me,
+                    graph,
+                    block,
+                    m.start(),
+                    m.end(),
+                    f"ratio strength '{m.group(0)}' is error-prone; state the dose in mg per mL",
+                )

@@ -1,0 +1,1 @@
+"""DUP rules: one module per rule, named after its code."""

@@ -1,0 +1,126 @@
+"""DUP004 cross-article-duplicate: near-identical paragraphs across the articles of one run."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from linter.facts.corpus import CorpusFile, Paragraph
+from linter.findings import Finding, Location
+from linter.rules.base import Option, Rule, rule
+from linter.similarity import jaccard, shingle_hashes
+from linter.text import normalise
+
+MAX_BUCKET = 50  # a band shared by more paragraphs than this is boilerplate, not copying
+
+
+@rule(
+    "DUP004",
+    "cross-article-duplicate",
+    "warning",
+    "A paragraph near-identical to one in another article.",
+    kind="corpus",
+    options={"threshold": Option(0.8, 0.0, 1.0), "min-words": Option(12, minimum=1)},
+)
+def cross_article_duplicate(files: list[CorpusFile], options: dict[str, Any], me: Rule) -> list[tuple[int, Finding]]:
+    """
+    ## What it does
+    Corpus mode (runs when several files are checked together): flags a paragraph whose word
+    3-shingles overlap a paragraph of another article by at least `threshold` (Jaccard). Each
+    paragraph is indexed by a bottom-k MinHash sketch of its shingles and only paragraphs that
+    share a sketch value are compared, so thousands of articles cost near-linear time. Paragraphs
+    listed in `boilerplate` (a shared disclaimer) and paragraphs found in more than
+    `corpus-max-share` of the files (default 0.2) are ignored.
+
+    ## Why is this bad?
+    Copied paragraphs across a site are duplicate content for readers and search engines, and a
+    correction made in one article is missed in the others.
+
+    ## Example
+    Two drug articles sharing the same "How it works" paragraph word for word.
+
+    ## Use instead
+    Write each article's text for its subject, or move shared text to one page and link to it.
+
+    ## Options
+    `threshold` (default 0.8), `min-words` (default 12); top-level `boilerplate` and
+    `corpus-max-share`, each read from the configuration of the file the finding is on.
+
+    ## Known problems
+    Without dates to tell which copy came first, the finding stands on both copies.
+    """
+    return _cross_article_findings(files, me)
+
+
+def _share_limit(files: list[CorpusFile], f: int) -> float:
+    return max(2, float(files[f].options.get("corpus-max-share", 0.2)) * len(files))
+
+
+def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int, Finding]]:
+    boilerplate = [{normalise(text) for text in cf.options.get("boilerplate", [])} for cf in files]
+    files_with_text: dict[str, set[int]] = defaultdict(set)
+    for f, cf in enumerate(files):
+        for p in cf.paragraphs:
+            files_with_text[p.text].add(f)
+    items: list[tuple[int, Paragraph]] = [
+        (f, p)
+        for f, cf in enumerate(files)
+        for p in cf.paragraphs
+        if len(files_with_text[p.text]) <= _share_limit(files, f)
+    ]
+    buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for k, (_, p) in enumerate(items):
+        for band in range(0, len(p.sketch) - 1, 2):  # bands of two minima: selective, yet robust to an edit
+            buckets[p.sketch[band : band + 2]].append(k)
+    candidates: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 2 <= len(members) <= MAX_BUCKET:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    if items[members[x]][0] != items[members[y]][0]:
+                        candidates.add((members[x], members[y]))
+    shingles: dict[int, set[int]] = {}
+
+    def shingle_set(k: int) -> set[int]:
+        if k not in shingles:
+            shingles[k] = shingle_hashes(items[k][1].text.split())
+        return shingles[k]
+
+    best: dict[int, tuple[float, int]] = {}  # paragraph -> (score, its closest copy in another file)
+    for a, b in sorted(candidates):
+        score = jaccard(shingle_set(a), shingle_set(b))
+        for mine, other in ((a, b), (b, a)):
+            f, p = items[mine]
+            cf = files[f]
+            if not cf.enabled or p.text in boilerplate[f] or score < float(cf.options.get("threshold", 0.8)):
+                continue
+            key = (score, -items[other][0], -items[other][1].start)
+            held = best.get(mine)
+            if held is None or key > (held[0], -items[held[1]][0], -items[held[1]][1].start):
+                best[mine] = (score, other)
+    return [_finding(files, items, mine, other, score, me) for mine, (score, other) in sorted(best.items())]
+
+
+def _finding(files: list[CorpusFile], items, mine: int, other: int, score: float, me: Rule) -> tuple[int, Finding]:
+    f, p = items[mine]
+    g, q = items[other]
+    src, theirs = files[f].source, files[g].source
+    line, col = src.position(p.start)
+    eline, ecol = src.position(p.end)
+    oline, ocol = theirs.position(q.start)
+    oeline, oecol = theirs.position(q.end)
+    finding = Finding(
+        rule=me.code,
+        name=me.name,
+        severity=me.severity,
+        path=files[f].path,
+        line=line,
+        column=col,
+        end_line=eline,
+        end_column=ecol,
+        message=f"this paragraph is near-identical to one in {files[g].path} at line {oline} (similarity {score:.2f})",
+        start=p.start,
+        end=p.end,
+        related=[Location(oline, ocol, oeline, oecol, "other copy", files[g].path)],
+    )
+    return f, finding

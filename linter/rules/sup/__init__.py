@@ -1,0 +1,1 @@
+"""SUP rules: one module per rule, named after its code."""
