@@ -61,27 +61,23 @@ def rule_options(rule: Rule, config: Config, options: Options) -> dict[str, Any]
 
 def run_rules(graph: ArticleGraph, rules: dict[str, Rule], config: Config, options: Options) -> list[Finding]:
     """The per-file rules' findings, each with the file's severity for its rule."""
-    findings: list[Finding] = []
-    for rule in rules.values():
-        if rule.kind != "file":
-            continue
-        severity = config.severity(rule)
-        for finding in rule.check(graph, rule_options(rule, config, options), rule):
-            finding.severity = severity
-            findings.append(finding)
-    return findings
+    return _run_kind("file", graph, rules, config, options)
 
 
 def run_post_filter_rules(
     outcome: SuppressionOutcome, rules: dict[str, Rule], config: Config, options: Options
 ) -> list[Finding]:
     """Rules about the suppressions themselves (SUP001), run once the other findings are filtered."""
+    return _run_kind("post-filter", outcome, rules, config, options)
+
+
+def _run_kind(kind: str, subject: Any, rules: dict[str, Rule], config: Config, options: Options) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules.values():
-        if rule.kind != "post-filter":
+        if rule.kind != kind:
             continue
         severity = config.severity(rule)
-        for finding in rule.check(outcome, rule_options(rule, config, options), rule):
+        for finding in rule.check(subject, rule_options(rule, config, options), rule):
             finding.severity = severity
             findings.append(finding)
     return findings
