@@ -30,12 +30,14 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A date may be glued to the next word in scraped text ("October 1, 2025View editorial policy") or
+# run into a time ("2025-10-01T09:30"): dates end where the digits end, not at a word boundary.
 _PATTERNS = [
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b"),
-    re.compile(rf"\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_YEAR}\b"),
-    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I),
+    re.compile(rf"(?<![\w]){_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"(?<!\d){_YEAR}[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})(?!\d)"),
+    re.compile(rf"(?<!\d)(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_YEAR}(?!\d)"),
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}(?!\d)", re.I),
 ]
 
 

@@ -37,6 +37,8 @@ DEFAULT_REFERENCE_HEADINGS = (
     "footnotes",
     "reference list",
 )
+LINK_DENSE = 0.5  # a short block (or list item) with this share of link text is navigation
+LINK_DENSE_PROSE = 0.75  # a longer block needs this much
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*")
 
 
@@ -102,6 +104,7 @@ class ArticleGraph:
         self.sections: list[Section] = []
         self.references: list[Reference] = []
         self.body_blocks: list[Block] = []
+        self.chrome_blocks: list[Block] = []  # page chrome: read by the trust-signal rules only
         self.sentences: list[Sentence] = []
         self._section_by_block: dict[int, Section] = {}
         self._sentences_by_block: dict[int, list[Sentence]] = {}
@@ -149,11 +152,22 @@ class ArticleGraph:
                     self._references_by_key.setdefault(self.reference_key(ref), []).append(ref)
 
     def _sections(self) -> None:
+        """Sections from the main content's headings. A reference heading opens a reference list in
+        any region (sites keep references in footers and rails); other chrome headings only close one.
+        Chrome blocks stay out of sections, except entries under a reference heading."""
         current = Section(0, "", 0, None)
         self.sections.append(current)
         stack: list[Section] = []
         for block in self.document.blocks:
+            if block.kind == "footnote_def":
+                continue
             if block.kind == "heading":
+                is_references = self._is_reference_heading(block.text.strip())
+                if not block.is_main and not is_references:
+                    self.chrome_blocks.append(block)
+                    if current.is_references:
+                        current = self._close_references(current, stack)
+                    continue
                 while stack and stack[-1].level >= block.level:
                     stack.pop()
                 current = Section(
@@ -163,18 +177,40 @@ class ArticleGraph:
                     block,
                     parent=stack[-1].index if stack else None,
                 )
-                current.is_references = self._is_reference_heading(current.title)
+                current.is_references = is_references
                 self.sections.append(current)
                 stack.append(current)
-            elif block.kind == "footnote_def":
                 continue
-            else:
-                current.blocks.append(block)
+            if current.is_references and not block.is_main and current.heading is not None and current.heading.is_main:
+                current = self._close_references(current, stack)  # the article's list ended; chrome follows
+            if not current.is_references and self._is_chrome(block):
+                self.chrome_blocks.append(block)
+                continue
+            current.blocks.append(block)
         if not self.sections[0].blocks and len(self.sections) > 1:
             self.sections.pop(0)
             for s in self.sections:
                 s.index -= 1
                 s.parent = None if s.parent is None else s.parent - 1
+
+    def _close_references(self, references: Section, stack: list[Section]) -> Section:
+        """After a reference list, chrome starts: main blocks that follow belong to an untitled section."""
+        while stack and stack[-1].is_references:
+            stack.pop()
+        section = Section(len(self.sections), "", references.level, None, parent=stack[-1].index if stack else None)
+        self.sections.append(section)
+        return section
+
+    def _is_chrome(self, block: Block) -> bool:
+        """Outside the main content, or (HTML) a block that is mostly link text: navigation."""
+        if not block.is_main:
+            return True
+        if self.document.format != "html" or block.in_page_links or block.link_density < LINK_DENSE:
+            return False
+        if block.link_density < LINK_DENSE_PROSE and len(block.text.split()) >= 20:
+            return False
+        block.region = "nav"
+        return True
 
     def _is_reference_heading(self, title: str) -> bool:
         """'References', or a heading that starts with one ('References and further reading')."""

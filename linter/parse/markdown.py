@@ -8,43 +8,25 @@ from typing import Any
 import mistune
 
 from linter.parse.align import Aligner, join_segments
+from linter.parse.front_matter import front_matter_span, read_front_matter
 from linter.parse.inline import scan
 from linter.parse.model import Block, Document
 from linter.source import Source
 
-_FRONT_MATTER_END = {"---", "..."}
 _LIST_PREFIX = re.compile(r"([-*+]|\d{1,9}[.)])(?=\s|$)")
 MAX_NESTING = 32
 
 
-def _blank_front_matter(lines: list[str]) -> list[str]:
-    if not lines or lines[0].strip() != "---":
+def _blank_front_matter(source: Source, lines: list[str]) -> list[str]:
+    span = front_matter_span(source)
+    if span is None:
         return lines
-    for index in range(1, min(len(lines), 500)):
-        if lines[index].strip() in _FRONT_MATTER_END:
-            return [""] * (index + 1) + lines[index + 1 :]
-    return lines
-
-
-def front_matter(source: Source) -> dict[str, tuple[str, int, int]]:
-    """Simple ``key: value`` pairs of YAML front matter, with the value's original span."""
-    lines = source.lines()
-    found: dict[str, tuple[str, int, int]] = {}
-    if not lines or lines[0].strip() != "---":
-        return found
-    for index in range(1, min(len(lines), 500)):
-        if lines[index].strip() in _FRONT_MATTER_END:
-            return found
-        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$", lines[index])
-        if m and m.group(2):
-            value = m.group(2).strip("'\"")
-            start = source.line_starts[index] + lines[index].index(value)
-            found[m.group(1).lower()] = (value, start, start + len(value))
-    return {}
+    _, body_line, _ = span
+    return [""] * body_line + lines[body_line:]
 
 
 def parse_markdown(source: Source) -> Document:
-    lines = _blank_front_matter(source.lines())
+    lines = _blank_front_matter(source, source.lines())
     md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
     md.block.max_nested_level = MAX_NESTING
     state = md.block.state_cls()
@@ -53,7 +35,8 @@ def parse_markdown(source: Source) -> Document:
     walker = _Walker(source)
     walker.walk(state.tokens, depth=0, in_quote=False)
     walker.footnotes(state.env.get("ref_footnotes") or {})
-    return Document(source, "markdown", walker.blocks, metadata=front_matter(source))
+    meta, problems = read_front_matter(source)
+    return Document(source, "markdown", walker.blocks, meta=meta, meta_problems=problems)
 
 
 class _Walker:

@@ -21,6 +21,7 @@ class Marker:
     cluster: int = 0  # markers in one cluster share this id (unique per document)
     spaced: bool = False  # separated from the previous marker of its cluster by white space
     plain_index: int = 0  # where the marker stood in the block's plain text
+    target: str | None = None  # the link target of a linked marker ([1](#ref-1), <sup><a href=…>1</a></sup>)
 
 
 @dataclass
@@ -41,6 +42,13 @@ class Block:
     label: str | None = None  # the item's title: bold lead-in, "Title – text" or its own line
     footnote: str | None = None  # label of a footnote definition
     in_quote: bool = False
+    region: str = "main"  # main | nav | header | footer | aside | form | dialog | share | related | ad | comments | outside | skipped
+    link_density: float = 0.0  # share of the block's text that is link text (HTML)
+    in_page_links: bool = False  # every link of the block points inside the page (#…): a table of contents
+
+    @property
+    def is_main(self) -> bool:
+        return self.region == "main"
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the plain-text slice [start, end)."""
@@ -53,9 +61,49 @@ class Block:
         return self.offsets[start], self.offsets[start]
 
 
+CHROME_REGIONS = ("nav", "header", "footer", "aside", "form", "dialog", "share", "related", "ad", "comments")
+
+
+@dataclass(frozen=True)
+class MetaItem:
+    """One fact from the page's metadata: front matter, <meta>, JSON-LD or <time datetime>.
+
+    ``key`` is normalised: author | reviewer | reviewed (review date) | updated | published |
+    audience | title. ``start``/``end`` locate the value in the file (the key when the value
+    cannot be found verbatim)."""
+
+    key: str
+    value: str
+    start: int
+    end: int
+    origin: str  # front-matter | json-ld | meta | time
+
+
+@dataclass(frozen=True)
+class MetaProblem:
+    """Front matter or JSON-LD that could not be read (treated as absent)."""
+
+    origin: str
+    message: str
+    start: int
+    end: int
+
+
 @dataclass
 class Document:
     source: Source
     format: str  # markdown | text | html
     blocks: list[Block]
-    metadata: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # front matter: key -> (value, span)
+    meta: list[MetaItem] = field(default_factory=list)
+    meta_problems: list[MetaProblem] = field(default_factory=list)
+
+    @property
+    def metadata(self) -> dict[str, tuple[str, int, int]]:
+        """The first metadata value per key, with its span."""
+        found: dict[str, tuple[str, int, int]] = {}
+        for item in self.meta:
+            found.setdefault(item.key, (item.value, item.start, item.end))
+        return found
+
+    def meta_values(self, key: str) -> list[MetaItem]:
+        return [m for m in self.meta if m.key == key]

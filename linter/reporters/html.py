@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.facts.citations import citing_markers, sequential_runs
-from linter.facts.trust import attribution, has_disclaimer, review_dates
+from linter.facts.trust import attribution, currency_date, has_disclaimer
 from linter.findings import Finding, Severity
 from linter.rules import CATALOG, FAMILIES, load_rules
 
@@ -120,8 +120,8 @@ def _index_table(views: list[ArticleView], families: list[str]) -> str:
 
 
 def _review_date(graph: ArticleGraph) -> str | None:
-    dates = review_dates(graph)
-    return max(d.value for d, _ in dates).isoformat() if dates else None
+    latest = currency_date(graph)
+    return latest.value.isoformat() if latest else None
 
 
 def _signals(graph: ArticleGraph) -> tuple[bool, bool]:

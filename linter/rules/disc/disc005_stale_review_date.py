@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from linter.dates import months_between
-from linter.facts.trust import review_dates
+from linter.facts.trust import currency_date
 from linter.findings import Finding
 from linter.graph import ArticleGraph
 from linter.rules.base import Option, Rule, rule
@@ -23,8 +23,9 @@ from linter.rules.base import Option, Rule, rule
 def stale_review_date(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does
-    Flags the article's latest review or update date when more than `review_max_age_months`
-    whole months have passed (default 24), or when it lies in the future. `--today` sets the
+    Flags the article's latest review date when more than `review_max_age_months` whole months
+    have passed (default 24), or when it lies in the future. A page with no review date is judged
+    by its latest update date, else by its publication date, and the message says which. `--today` sets the
     date to judge against, for reproducible runs.
 
     ## Why is this bad?
@@ -42,26 +43,30 @@ def stale_review_date(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     ## Options
     `review_max_age_months` (top level or per rule, default 24).
     """
-    dates = review_dates(graph, bool(options.get("day-first", True)))
-    if not dates:
+    latest = currency_date(graph, bool(options.get("day-first", True)))
+    if latest is None:
         return
     today: date = options.get("today") or date.today()
     max_age = int(options.get("review_max_age_months", 24))
-    latest = max(dates, key=lambda item: item[0].value)[0]
+    what = {"reviewed": "review date", "updated": "update date", "published": "publication date"}[latest.kind]
     if latest.value > today:
         yield me.finding(
             graph,
             latest.start,
             latest.end,
-            f"review date {latest.value.isoformat()} is in the future (today is {today.isoformat()})",
+            f"{what} {latest.value.isoformat()} is in the future (today is {today.isoformat()})",
         )
         return
     age = months_between(latest.value, today)
     if age > max_age:
+        said = {
+            "reviewed": f"last reviewed {latest.value.isoformat()}",
+            "updated": f"last updated {latest.value.isoformat()} (the page gives no review date)",
+            "published": f"published {latest.value.isoformat()} (the page gives no review or update date)",
+        }[latest.kind]
         yield me.finding(
             graph,
             latest.start,
             latest.end,
-            f"last reviewed {latest.value.isoformat()}, {age} months ago: older than the "
-            f"{max_age}-month limit; review the article",
+            f"{said}, {age} months ago: older than the {max_age}-month limit; review the article",
         )
