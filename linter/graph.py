@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from linter.identifiers import Identifier, identifiers
+from linter.identifiers import Identifier, identifiers, with_links
 from linter.parse.model import Block, Document, Marker
 from linter.source import Source
 from linter.text import split_sentences
@@ -37,6 +37,7 @@ DEFAULT_REFERENCE_HEADINGS = (
     "footnotes",
     "reference list",
 )
+ENUMERATION_GAP = 120  # (n) and (n+1) this close together are an enumeration, not citations
 LINK_DENSE = 0.5  # a short block (or list item) with this share of link text is navigation
 LINK_DENSE_PROSE = 0.75  # a longer block needs this much
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*")
@@ -87,8 +88,9 @@ class Reference:
     block: Block
     text: str  # entry text without its number
     text_start: int  # where ``text`` starts in block.text
-    written: str  # the literal numbering as written ("3.", "[3]", "^3")
+    written: str  # the literal numbering as written ("3.", "[3]", "^3"); "" for an unnumbered entry
     ids: list[Identifier] = field(default_factory=list)
+    unnumbered: bool = False  # a bulleted entry: its number comes from its link target or its position
 
     @property
     def start(self) -> int:
@@ -110,6 +112,7 @@ class ArticleGraph:
         self._sentences_by_block: dict[int, list[Sentence]] = {}
         self._references_by_key: dict[str, list[Reference]] = {}
         self._facts: dict[tuple, Any] = {}
+        self._unnumbered: list[Block] = []
         self._build()
 
     # -- facts ----------------------------------------------------------------------------------
@@ -131,11 +134,36 @@ class ArticleGraph:
                 self._section_by_block[id(block)] = section
                 if section.is_references:
                     self._reference(block)
-                else:
-                    self.body_blocks.append(block)
-                    self._sentences(block)
+        body = [b for s in self.sections if not s.is_references for b in s.blocks]
+        self._number_unnumbered([m for b in body for m in b.markers if m.style != "paren"])
+        numbered = {r.number for r in self.references if r.number is not None}
+        for block in body:
+            self.body_blocks.append(block)
+            block.markers = accepted_markers(block, numbered)
+            self._sentences(block)
         self._footnote_references()
         self._lazy_numbering()
+
+    def _number_unnumbered(self, markers: list[Marker]) -> None:
+        """A bulleted reference list: each entry's number from the link that cites it (``[3](#ref-3)``),
+        else from its position, when no entry has a link target and the list covers every number cited."""
+        if not self._unnumbered or any(r.number is not None and not r.unnumbered for r in self.references):
+            return
+        by_anchor = {b.anchor: b for b in self._unnumbered if b.anchor}
+        numbers: dict[int, int] = {}  # id(block) -> number
+        for marker in markers:
+            target = (marker.target or "").lstrip("#")
+            if target in by_anchor and len(marker.numbers) == 1:
+                numbers.setdefault(id(by_anchor[target]), marker.numbers[0])
+        cited = [n for m in markers for n in m.numbers]
+        if not numbers and not by_anchor and cited and len(self._unnumbered) >= max(cited):
+            numbers = {id(b): k for k, b in enumerate(self._unnumbered, start=1)}
+        for position, block in enumerate(self._unnumbered, start=1):
+            number = numbers.get(id(block))
+            text = block.text
+            start = _lead(text)
+            label = str(number) if number is not None else f"#{position}"
+            self._add_reference(Reference(number, label, block, text[start:], start, "", unnumbered=True))
 
     def _lazy_numbering(self) -> None:
         """A Markdown list numbered ``1.`` on every line renders 1, 2, 3: use the rendered numbers."""
@@ -244,6 +272,8 @@ class ArticleGraph:
         else:
             m = _ENTRY_NUMBER.match(text)
             if m is None:
+                if block.kind in ("list_item", "paragraph") and len(text.split()) >= 3:
+                    self._unnumbered.append(block)
                 return
             number, written, start = int(m.group(1) or m.group(2)), m.group(0).strip(), m.end()
         start = max(start, _lead(text))
@@ -258,8 +288,24 @@ class ArticleGraph:
 
     def _add_reference(self, ref: Reference) -> None:
         ref.ids = identifiers(ref.text)
+        if ref.block.links:
+            ref.ids = with_links(ref.ids, self._plain_links(ref))
         self.references.append(ref)
         self._references_by_key.setdefault(self.reference_key(ref), []).append(ref)
+
+    @staticmethod
+    def _plain_links(ref: Reference) -> list[tuple[str, int, int]]:
+        """The entry's links as (href, start, end) in the entry text (``ref.text``)."""
+        import bisect
+
+        offsets = ref.block.offsets
+        out = []
+        for link in ref.block.links:
+            start = bisect.bisect_left(offsets, link.start) - ref.text_start
+            end = bisect.bisect_left(offsets, link.end) - ref.text_start
+            if end > 0:
+                out.append((link.href, max(0, start), end))
+        return out
 
     @cached_property
     def g(self) -> nx.DiGraph:
@@ -307,7 +353,9 @@ class ArticleGraph:
 
     @staticmethod
     def reference_key(ref: Reference) -> str:
-        return f"n:{ref.number}" if ref.number is not None else f"f:{ref.label.casefold()}"
+        if ref.number is not None:
+            return f"n:{ref.number}"
+        return f"u:{ref.label}" if ref.unnumbered else f"f:{ref.label.casefold()}"
 
     @staticmethod
     def marker_keys(marker: Marker) -> list[str]:
@@ -364,6 +412,31 @@ class ArticleGraph:
             if isinstance(start, int):
                 node["line"], node["column"] = self.source.position(start)
         return data
+
+
+def accepted_markers(block: Block, numbered: set[int]) -> list[Marker]:
+    """A block's markers, with ``(n)`` candidates kept only where they cite numbered entries.
+
+    Parenthesised numbers are citations on some sites ("… in adults (14)."), but far more often
+    enumerations ("(1) rest, (2) ice") or counts. They count when every number has an entry, the
+    block's parenthesised numbers are not a run from (1), and none opens the block or follows a colon."""
+    parens = [m for m in block.markers if m.style == "paren"]
+    if not parens:
+        return block.markers
+    enumerated: set[int] = set()
+    for a, b in zip(parens, parens[1:], strict=False):  # (1) … (2) … (3): a list written in a sentence
+        if b.numbers[0] == a.numbers[-1] + 1 and b.plain_index - a.plain_index <= ENUMERATION_GAP:
+            enumerated.update((id(a), id(b)))
+    keep = []
+    for marker in block.markers:
+        if marker.style == "paren":
+            before = block.text[: marker.plain_index].rstrip()
+            if id(marker) in enumerated or not numbered or not before or before.endswith((":", "(")):
+                continue
+            if not set(marker.numbers) <= numbered:
+                continue
+        keep.append(marker)
+    return keep
 
 
 def _lead(text: str) -> int:

@@ -133,3 +133,50 @@ def title_key(text: str) -> str:
         if len(part.split()) >= 3 and not _AUTHORS.match(part):
             return normalise(part)
     return normalise(without_ids)
+
+
+_LINK_DOI = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.I)
+_LINK_PMC = re.compile(
+    r"^https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc|pmc\.ncbi\.nlm\.nih\.gov)/articles/(PMC\d+)", re.I
+)
+_LINK_PUBMED = re.compile(r"^https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d+)", re.I)
+
+
+def link_identifier(href: str) -> tuple[str, str] | None:
+    """The identifier a link's target carries: a doi.org URL a DOI, a PMC article URL a PMCID, a
+    PubMed URL a PMID."""
+    from urllib.parse import unquote
+
+    href = href.strip()
+    for kind, pattern in (("doi", _LINK_DOI), ("pmcid", _LINK_PMC), ("pmid", _LINK_PUBMED)):
+        m = pattern.match(href)
+        if m:
+            return kind, _trim(unquote(m.group(1))).lower() if kind != "pmcid" else m.group(1).upper()
+    return None
+
+
+def with_links(found: list[Identifier], links: list[tuple[str, int, int]]) -> list[Identifier]:
+    """Identifiers of an entry, checked against the links they sit in, plus those only a link carries.
+
+    ``links`` are (href, start, end) in the entry's plain text. A PMID whose link goes to a DOI is
+    malformed: the number and its link point at different records."""
+    out = list(found)
+    for href, start, end in links:
+        carried = link_identifier(href)
+        if carried is None:
+            continue
+        kind, value = carried
+        for i, ident in enumerate(out):
+            if ident.kind == "pmid" and start <= ident.start and ident.end <= end and kind == "doi":
+                out[i] = Identifier(
+                    "pmid",
+                    ident.value,
+                    ident.start,
+                    ident.end,
+                    f"PMID {ident.value} is linked to a DOI ({href}), not to its PubMed record: "
+                    "link the PMID to PubMed or label the link as a DOI",
+                )
+        if not any(i.kind == kind and i.value == value.lower() for i in out):
+            problem = doi_problem(value) if kind == "doi" else None
+            out.append(Identifier(kind, value.lower(), start, end, problem))
+    return sorted(out, key=lambda i: i.start)

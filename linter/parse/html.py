@@ -25,7 +25,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from linter.parse.inline import scan
-from linter.parse.model import Block, Document, MetaItem, MetaProblem
+from linter.parse.model import Block, Document, Link, MetaItem, MetaProblem
 from linter.source import Source
 
 _BLOCKS = {
@@ -191,7 +191,7 @@ class _Importer(HTMLParser):
         self.sup_href: str | None = None
         self.lists: list[list[int]] = []  # per open list: [list id, next ordinal]
         self.list_count = 0
-        self.item: tuple[int, int] | None = None
+        self.item: tuple[int, int, bool] | None = None
         self.quote = 0
         self.meta: list[MetaItem] = []
         self.problems: list[MetaProblem] = []
@@ -203,6 +203,9 @@ class _Importer(HTMLParser):
         self.fragment_only = True
         self.any_link = False
         self.hrefs: list[str | None] = []
+        self.link_starts: list[int] = []  # len(self.offsets) where each open <a> began
+        self.block_links: list[Link] = []
+        self.anchor: str | None = None
         self.jsonld: tuple[int, list[str]] | None = None
 
     def _offset(self) -> int:
@@ -268,7 +271,7 @@ class _Importer(HTMLParser):
         if tag in ("ol", "ul"):
             self.list_count += 1
             start = values.get("start")
-            self.lists.append([self.list_count, int(start) if start and start.isdigit() else 1])
+            self.lists.append([self.list_count, int(start) if start and start.isdigit() else 1, tag == "ol"])
         if tag == "blockquote":
             self.quote += 1
         if tag == "br":
@@ -277,6 +280,7 @@ class _Importer(HTMLParser):
             self.links += 1
             href = values.get("href")
             self.hrefs.append(href)
+            self.link_starts.append(len(self.offsets))
             if self.sup is not None:
                 self.sup_href = href
         if tag == "sup" and not self.skip:
@@ -286,9 +290,10 @@ class _Importer(HTMLParser):
             self._flush()
             self.kind = _BLOCKS[tag]
             self.level = int(tag[1]) if self.kind == "heading" else 0
+            self.anchor = values.get("id") or None
             self._capture_context()
             if tag == "li" and self.lists:
-                self.item = (self.lists[-1][0], self.lists[-1][1])
+                self.item = (self.lists[-1][0], self.lists[-1][1], bool(self.lists[-1][2]))
                 self.lists[-1][1] += 1
 
     def _meta(self, attrs: dict[str, str]) -> None:
@@ -344,8 +349,10 @@ class _Importer(HTMLParser):
             self._close_sup()
         if tag == "a" and self.links:
             self.links -= 1
-            if self.hrefs:
-                self.hrefs.pop()
+            href = self.hrefs.pop() if self.hrefs else None
+            began = self.link_starts.pop() if self.link_starts else len(self.offsets)
+            if href and began < len(self.offsets) and self.kind is not None:
+                self.block_links.append(Link(href, self.offsets[began], self.offsets[-1] + 1))
         if tag in _BLOCKS:
             self._flush()
         if tag in ("ol", "ul") and self.lists:
@@ -414,6 +421,9 @@ class _Importer(HTMLParser):
     def _flush(self) -> None:
         kind, chars, offsets = self.kind, self.chars, self.offsets
         link_chars, fragment_only, any_link = self.link_chars, self.fragment_only, self.any_link
+        links, anchor = self.block_links, self.anchor
+        self.block_links, self.anchor = [], None
+        self.link_starts = [0] * len(self.link_starts)  # a link still open continues in the next block
         self.chars, self.offsets, self.kind = [], [], None
         self.link_chars, self.fragment_only, self.any_link = 0, True, False
         chrome, containers, skipped, ancestors = self.context
@@ -432,6 +442,7 @@ class _Importer(HTMLParser):
             end = self.entity_ends.get(marker.end - 1)
             if end is not None:  # a marker closed by an entity (&#93;) ends where the entity ends
                 marker.end = end
+            marker.raw = self.source.text[marker.start : marker.end]  # as written: <sup>8</sup>, &#91;2&#93;
         end = self.entity_ends.get(offsets[-1], offsets[-1] + 1)
         block = Block(kind, offsets[0], end, scanned.text, scanned.offsets, scanned.markers)
         block.level = self.level
@@ -439,9 +450,11 @@ class _Importer(HTMLParser):
         text_length = max(1, len(scanned.text.strip()))
         block.link_density = min(1.0, link_chars / text_length)
         block.in_page_links = any_link and fragment_only
+        block.links = links
+        block.anchor = anchor
         if kind == "list_item" and self.item is not None:
-            block.list_id, block.ordinal = self.item
-            block.list_marker = f"{self.item[1]}."
+            block.list_id, block.ordinal, ordered = self.item
+            block.list_marker = f"{self.item[1]}." if ordered else "-"
             block.depth = max(0, len(self.lists) - 1)
             self.item = None
         self.pending.append(_Pending(block, chrome, containers, skipped, ancestors))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from linter.parse.marker_syntax import is_candidate, parse_body
-from linter.parse.model import Marker
+from linter.parse.model import Link, Marker
 
 _MD_TOKEN = re.compile(
     r"""
@@ -25,6 +25,7 @@ _MD_TOKEN = re.compile(
   | (?P<footnote>\[\^(?P<fnlabel>[^\]\s]+)\](?!:))
   | (?P<link>\[(?P<ltext>[^\[\]]*)\]\((?P<ldest>[^)\s]*)(?:\s+"[^"]*")?\))
   | (?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\](?![(:]))
+  | (?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))
   | (?P<url>(?:https?://|www\.)[^\s<>\]\)]+)
   | (?P<emph>\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))
     """,
@@ -34,9 +35,14 @@ _MD_TOKEN = re.compile(
 _MD_TOKEN_NO_URL = re.compile(
     "\n".join(line for line in _MD_TOKEN.pattern.splitlines() if "(?P<url>" not in line), re.X | re.S
 )
-_TEXT_TOKEN = re.compile(r"(?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\])|(?P<url>(?:https?://|www\.)[^\s<>\]\)]+)")
+_TEXT_TOKEN = re.compile(
+    r"(?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\])|(?P<url>(?:https?://|www\.)[^\s<>\]\)]+)"
+    r"|(?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))"
+)
 _CLUSTER_GAP = re.compile(r"^[ \t\u00a0,;]*$")
 _SUP_BODY = re.compile(r"^\s*\d[\d\s,;\-\u2013\u2014]*$")
+_SUP_TAGS = re.compile(r"</?sup>", re.I)
+MAX_LINKED_NUMBER = 500  # a linked number above this is a year or a count, not a reference number
 
 
 @dataclass
@@ -44,6 +50,7 @@ class Scanned:
     text: str
     offsets: list[int]
     markers: list[Marker] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 class _Builder:
@@ -55,6 +62,7 @@ class _Builder:
         self.parts: list[str] = []
         self.offsets: list[int] = []
         self.markers: list[Marker] = []
+        self.links: list[Link] = []
 
     def keep(self, start: int, end: int) -> None:
         if end > start:
@@ -80,7 +88,7 @@ class _Builder:
 
     def result(self) -> Scanned:
         end = self.raw_offsets[-1] + 1 if self.raw_offsets else 0
-        return Scanned("".join(self.parts), self.offsets + [end], self.markers)
+        return Scanned("".join(self.parts), self.offsets + [end], self.markers, self.links)
 
 
 def scan(raw: str, raw_offsets: list[int], markdown: bool = True, link_defs: frozenset[str] = frozenset()) -> Scanned:
@@ -159,11 +167,21 @@ def _footnote(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
 
 def _link(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
     text, dest = m.group("ltext"), m.group("ldest")
-    if dest.startswith("#") and text.strip() and is_candidate(text):
-        out.marker(m.start(), m.end(), parsed=parse_body(text), style="link")
+    body = _SUP_TAGS.sub("", text)  # [<sup>1</sup>](#ref-1)
+    if body.strip() and is_candidate(body) and (dest.startswith("#") or _small_number(body)):
+        out.marker(m.start(), m.end(), parsed=parse_body(body), style="link", target=dest)
     else:
         out.keep(m.start("ltext"), m.end("ltext"))
+        if m.end("ltext") > m.start("ltext"):
+            start, end = m.start("ltext"), m.end("ltext") - 1
+            out.links.append(Link(dest, out.raw_offsets[start], out.raw_offsets[end] + 1))
     return m.end()
+
+
+def _small_number(body: str) -> bool:
+    """[1](https://…): a link whose text is a reference number, not a year or a count ([2019](…))."""
+    numbers, problem = parse_body(body)
+    return problem is None and bool(numbers) and max(numbers) <= MAX_LINKED_NUMBER
 
 
 def _bracket(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:
@@ -174,6 +192,16 @@ def _bracket(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:
         out.keep(m.start(), m.end())
         return m.end()
     out.marker(m.start(), m.end(), parsed=parse_body(body), style="bracket")
+    return m.end()
+
+
+def _paren(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
+    """``(14)``: a candidate marker, kept in the text. The graph accepts it only where the numbers
+    match entries of a numbered reference list and it is not an enumeration ("(1) rest, (2) ice")."""
+    numbers, problem = parse_body(m.group("pbody"))
+    if problem is None and numbers:
+        out.marker(m.start(), m.end(), parsed=(numbers, None), style="paren")
+    out.keep(m.start(), m.end())
     return m.end()
 
 
@@ -202,6 +230,7 @@ _HANDLERS = {
     "footnote": _footnote,
     "link": _link,
     "bracket": _bracket,
+    "paren": _paren,
     "url": _keep_whole,
     "emph": _drop,
 }

@@ -15,6 +15,9 @@ from linter.source import Source
 
 _LIST_PREFIX = re.compile(r"([-*+]|\d{1,9}[.)])(?=\s|$)")
 MAX_NESTING = 32
+_STRUCTURED_HTML = re.compile(
+    r"<(?:table|tr|td|th|ul|ol|li|p|div|details|summary|h[1-6]|dl|dd|dt|blockquote|section|article)\b", re.I
+)
 
 
 def _blank_front_matter(source: Source, lines: list[str]) -> list[str]:
@@ -54,7 +57,7 @@ class _Walker:
             elif kind == "paragraph":
                 self.leaf("paragraph", token["text"], depth=depth, in_quote=in_quote)
             elif kind == "block_html":
-                self.leaf("html", token["raw"], depth=depth, in_quote=in_quote, substring=True)
+                self.html(token["raw"], depth, in_quote)
             elif kind == "block_code":
                 self.align.skip_lines(token.get("raw", ""))
             elif kind == "block_quote":
@@ -79,10 +82,30 @@ class _Walker:
             text=scanned.text,
             offsets=scanned.offsets,
             markers=scanned.markers,
+            links=scanned.links,
             **attrs,
         )
         self.blocks.append(block)
         return block
+
+    def html(self, raw: str, depth: int, in_quote: bool) -> None:
+        """HTML written inside Markdown: structured HTML (tables, lists, details) becomes the blocks the
+        HTML importer makes, at their exact positions; other HTML (a comment, a <br>) stays one block."""
+        if not _STRUCTURED_HTML.search(raw):
+            self.leaf("html", raw, depth=depth, in_quote=in_quote, substring=True)
+            return
+        segments = self.align.segments(raw, substring=True)
+        if not segments:
+            return
+        _, offsets = join_segments(segments)
+        from linter.parse.html import html_fragment_blocks
+
+        blocks = html_fragment_blocks(self.source, offsets[0], offsets[-1] + 1)
+        for block in blocks:
+            block.in_quote = block.in_quote or in_quote
+            if block.list_id is not None:
+                block.list_id += 1000 * (self.list_count + 1)  # keep list ids unique in the document
+        self.blocks.extend(blocks)
 
     def list(self, token: dict[str, Any], depth: int, in_quote: bool) -> None:
         self.list_count += 1
@@ -136,7 +159,15 @@ class _Walker:
             raw_offsets = list(range(line_start + at, line_start + at + len(text)))
             scanned = scan(text, raw_offsets, markdown=True)
             self.blocks.append(
-                Block("table_cell", raw_offsets[0], raw_offsets[-1] + 1, scanned.text, scanned.offsets, scanned.markers)
+                Block(
+                    "table_cell",
+                    raw_offsets[0],
+                    raw_offsets[-1] + 1,
+                    scanned.text,
+                    scanned.offsets,
+                    scanned.markers,
+                    links=scanned.links,
+                )
             )
             col = at + len(text)
         self.align.cursor = index + 1

@@ -24,6 +24,15 @@ class Marker:
     target: str | None = None  # the link target of a linked marker ([1](#ref-1), <sup><a href=…>1</a></sup>)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link in a block: its target and the original span of its text."""
+
+    href: str
+    start: int
+    end: int
+
+
 @dataclass
 class Block:
     """A leaf block: heading, paragraph, list item, table cell, quote paragraph, HTML text."""
@@ -45,6 +54,8 @@ class Block:
     region: str = "main"  # main | nav | header | footer | aside | form | dialog | share | related | ad | comments | outside | skipped
     link_density: float = 0.0  # share of the block's text that is link text (HTML)
     in_page_links: bool = False  # every link of the block points inside the page (#…): a table of contents
+    links: list[Link] = field(default_factory=list)
+    anchor: str | None = None  # the id of the element the block is (HTML), for #… link targets
 
     @property
     def is_main(self) -> bool:

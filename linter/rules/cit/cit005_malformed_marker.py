@@ -30,7 +30,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-_STYLE_NAMES = {"bracket": "[n]", "sup": "<sup>n</sup>", "link": "[n](#ref)", "footnote": "[^n]"}
+_STYLE_NAMES = {"bracket": "[n]", "sup": "<sup>n</sup>", "link": "[n](#ref)", "footnote": "[^n]", "paren": "(n)"}
 
 
 def _mixed_styles(graph: ArticleGraph, me: Rule) -> Iterator[Finding]:

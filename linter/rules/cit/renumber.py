@@ -49,7 +49,11 @@ def marker_replacement(marker: Marker, mapping: dict[int, int]) -> str | None:
 
 def renumber_edits(graph: ArticleGraph, order: list[int]) -> list[Edit]:
     """Edits that renumber every marker and reorder the list, or [] when that is not safe."""
+    if graph.document.format == "html":
+        return []  # an HTML list's numbers are not written in its text: no edit could keep each entry whole
     refs = [r for r in graph.references if r.number is not None]
+    if any(r.unnumbered for r in refs):
+        return []  # numbers matched by order or link target are not written anywhere to renumber
     numbers = [r.number for r in refs]
     from linter.facts.citations import citing_markers
 
