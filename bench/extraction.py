@@ -84,12 +84,16 @@ def main() -> int:
         metrics = json.loads((work / "m.json").read_text())["medlint"]
     f1, recall = metrics["f1"], metrics["recall"]
     print()
-    print(f"medlint main content: F1 {f1:.3f} (target >= {F1_FLOOR}: {'MET' if f1 >= F1_FLOOR else 'NOT MET'}), "
-          f"recall {recall:.3f} (target >= {RECALL_FLOOR}: {'MET' if recall >= RECALL_FLOOR else 'NOT MET'})")
+    print(
+        f"medlint main content: F1 {f1:.3f} (target >= {F1_FLOOR}: {'MET' if f1 >= F1_FLOOR else 'NOT MET'}), "
+        f"recall {recall:.3f} (target >= {RECALL_FLOOR}: {'MET' if recall >= RECALL_FLOOR else 'NOT MET'})"
+    )
     med, med_floor = statistics.median(ours), statistics.median(floor)
     ratio = med / med_floor
-    print(f"time per page (median): deciding regions {med * 1000:.2f} ms, importing the page {med_floor * 1000:.1f} ms "
-          f"(ratio {ratio:.2f}, target <= 1: {'MET' if ratio <= 1 else 'NOT MET'})")
+    print(
+        f"time per page (median): deciding regions {med * 1000:.2f} ms, importing the page {med_floor * 1000:.1f} ms "
+        f"(ratio {ratio:.2f}, target <= 1: {'MET' if ratio <= 1 else 'NOT MET'})"
+    )
     return 0
 
 

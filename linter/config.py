@@ -61,6 +61,15 @@ class Config:
                     ignored.extend(codes)
         return [c for c in sorted(chosen) if not _matches_any(c, ignored)]
 
+    def audience(self, relpath: str | None = None) -> str:
+        if relpath is not None and self.data.get("per-file-audience"):
+            import fnmatch
+
+            for pattern, audience in self.data["per-file-audience"].items():
+                if fnmatch.fnmatch(relpath, pattern) or fnmatch.fnmatch(Path(relpath).name, pattern):
+                    return audience
+        return self.data.get("audience", "patient")
+
     def severity(self, rule: Rule) -> Severity:
         override = self.data.get("severity", {}).get(rule.code)
         return Severity.parse(override) if override else rule.severity

@@ -32,16 +32,17 @@ def format_of(path: str) -> str:
     return FORMATS.get(Path(path).suffix.lower(), "text")
 
 
-def parse_document(source: Source, fmt: str | None = None) -> Document:
+def parse_document(source: Source, fmt: str | None = None, config: Config | None = None) -> Document:
     fmt = fmt or format_of(source.path)
     if fmt == "markdown":
         from linter.parse.markdown import parse_markdown
 
         return parse_markdown(source)
     if fmt == "html":
-        from linter.parse.html import parse_html
+        from linter.parse.html import HtmlSettings, parse_html
 
-        return parse_html(source)
+        settings = HtmlSettings.from_lists(config.get("html-skip"), config.get("html-main")) if config else None
+        return parse_html(source, settings)
     from linter.parse.plaintext import parse_plaintext
 
     return parse_plaintext(source)
@@ -49,7 +50,14 @@ def parse_document(source: Source, fmt: str | None = None) -> Document:
 
 def graph_for(source: Source, config: Config) -> ArticleGraph:
     headings = tuple(config.get("reference-headings", DEFAULT_REFERENCE_HEADINGS))
-    return build_graph(parse_document(source), headings)
+    return build_graph(parse_document(source, config=config), headings)
+
+
+def audience_of(graph: ArticleGraph, config: Config, relpath: str | None) -> str:
+    """professional or patient: the page's own metadata, else per-file-audience, else audience."""
+    from linter.facts.trust import page_audience
+
+    return page_audience(graph) or config.audience(relpath)
 
 
 def rule_options(rule: Rule, config: Config, options: Options) -> dict[str, Any]:
@@ -59,8 +67,13 @@ def rule_options(rule: Rule, config: Config, options: Options) -> dict[str, Any]
     return merged
 
 
-def run_rules(graph: ArticleGraph, rules: dict[str, Rule], config: Config, options: Options) -> list[Finding]:
-    """The per-file rules' findings, each with the file's severity for its rule."""
+def run_rules(
+    graph: ArticleGraph, rules: dict[str, Rule], config: Config, options: Options, audience: str = "patient"
+) -> list[Finding]:
+    """The per-file rules' findings, each with the file's severity for its rule. Rules whose principle
+    is patient safety do not run on pages for professionals."""
+    if audience == "professional":
+        rules = {code: rule for code, rule in rules.items() if not rule.patient_only}
     return _run_kind("file", graph, rules, config, options)
 
 
@@ -98,7 +111,7 @@ def fingerprint(findings: list[Finding], source: Source) -> None:
 def lint_source(source: Source, config: Config, options: Options, relpath: str | None = None) -> FileResult:
     rules = config.enabled_rules(relpath, options.selection)
     graph = graph_for(source, config)
-    findings = run_rules(graph, rules, config, options)
+    findings = run_rules(graph, rules, config, options, audience_of(graph, config, relpath))
     suppressions = parse_suppressions(source)
     findings = apply_suppressions(findings, suppressions)
     findings.extend(

@@ -326,7 +326,7 @@ class ArticleGraph:
             g.add_edge(f"section:{section.parent}" if section.parent is not None else "article", sid, kind="contains")
             for block in section.blocks:
                 bid = self.block_id(block)
-                g.add_node(bid, kind=block.kind, obj=block)
+                g.add_node(bid, kind=block.kind, obj=block, region=block.region)
                 g.add_edge(sid, bid, kind="contains")
                 if previous:
                     g.add_edge(previous, bid, kind="next")
@@ -344,6 +344,10 @@ class ArticleGraph:
         for i, ref in enumerate(self.references):
             g.add_node(f"reference:{i}", kind="reference", obj=ref, number=ref.number, label=ref.label)
             g.add_edge("article", f"reference:{i}", kind="contains")
+        for block in self.chrome_blocks:  # page chrome: shown with its region, read only by trust-signal rules
+            bid = self.block_id(block)
+            g.add_node(bid, kind=block.kind, obj=block, region=block.region)
+            g.add_edge("article", bid, kind="contains")
         return g
 
     # -- queries ------------------------------------------------------------------------------
@@ -403,12 +407,14 @@ class ArticleGraph:
                 start = obj.span[0]
                 node["text"] = obj.text
             elif isinstance(obj, Block):
-                node["text"] = obj.text[:200]
+                node["text"] = obj.text
+                node["region"] = obj.region
             elif isinstance(obj, Marker):
                 node["raw"] = obj.raw
                 node["numbers"] = list(obj.numbers)
             elif isinstance(obj, Reference):
-                node["text"] = obj.text[:200]
+                node["text"] = obj.text
+                node["region"] = obj.block.region
             if isinstance(start, int):
                 node["line"], node["column"] = self.source.position(start)
         return data
@@ -423,8 +429,9 @@ def accepted_markers(block: Block, numbered: set[int]) -> list[Marker]:
     parens = [m for m in block.markers if m.style == "paren"]
     if not parens:
         return block.markers
+    items = [m for m in parens if _opens_item(block.text, m)]
     enumerated: set[int] = set()
-    for a, b in zip(parens, parens[1:], strict=False):  # (1) … (2) … (3): a list written in a sentence
+    for a, b in zip(items, items[1:], strict=False):  # (1) keeping moving, (2) pain relief: a list in a sentence
         if b.numbers[0] == a.numbers[-1] + 1 and b.plain_index - a.plain_index <= ENUMERATION_GAP:
             enumerated.update((id(a), id(b)))
     keep = []
@@ -437,6 +444,13 @@ def accepted_markers(block: Block, numbered: set[int]) -> list[Marker]:
                 continue
         keep.append(marker)
     return keep
+
+
+def _opens_item(text: str, marker: Marker) -> bool:
+    """``(2) pain relief``: the number is followed by the item's words, as in an enumeration; a
+    citation stands before punctuation or at the end ("… six weeks (1).")."""
+    after = text[marker.plain_index + len(marker.raw) : marker.plain_index + len(marker.raw) + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isalpha()
 
 
 def _lead(text: str) -> int:

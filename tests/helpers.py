@@ -19,7 +19,7 @@ def lint_text(
     today: date = TODAY,
 ):
     options = Options(selection={"select": select} if select else {}, today=today)
-    return lint_source(Source(name, text), Config(None, config or {}), options).findings
+    return lint_source(Source(name, text), Config(None, config or {}), options, relpath=name).findings
 
 
 def compact(findings) -> list[tuple[str, int, int]]:

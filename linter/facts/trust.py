@@ -225,3 +225,15 @@ def page_audience(graph: ArticleGraph) -> str | None:
         if key in _PATIENT or "patient" in key:
             return "patient"
     return None
+
+
+_CREDENTIAL = re.compile(
+    r"(?i)\b(?:dr|prof|professor|mr|mrs|ms|mx|md|do|rn|np|pa|phd|mph|mbbs|mbchb|frcp|mrcp|frcgp|mrcgp|pharmd|"
+    r"rph|bsc|msc|ma|ba|dnp|facp|faap|ibclc|cde|rd|ld|ccc|slp|jr|sr)\b\.?"
+)
+
+
+def name_key(name: str) -> frozenset[str]:
+    """A person's name without titles, credentials and initials, for comparing bylines with metadata."""
+    words = _CREDENTIAL.sub(" ", name).replace(".", " ").replace(",", " ").lower().split()
+    return frozenset(w for w in words if len(w) > 1)

@@ -485,13 +485,14 @@ def resolve_regions(pending: list[_Pending]) -> list[Block]:
     layout = {ident for ident, size in chrome_text.items() if size > LAYOUT_SHARE * total}
     chosen = _main_container(pending, total, layout) or _densest_element(pending, layout)
     scope = total
+    article = _enclosing_article(pending, chosen)
     if chosen is not None:
         scope = sum(len(p.block.text) for p in pending if any(c.ident == chosen.ident for c in p.ancestors)) or 1
     for p in pending:
         block = p.block
         inside = chosen is not None and any(c.ident == chosen.ident for c in p.ancestors)
         region = None
-        for e in p.chrome:
+        for e in reversed(p.chrome):  # the innermost region names the block: a <nav> in a <header> is nav
             if chosen is not None and e.depth < chosen.depth and inside:
                 continue  # a wrapper around the article ("has-sidebar") is not chrome for its content
             if e.region in _CONTAINER_REGIONS_INSIDE and (
@@ -505,10 +506,29 @@ def resolve_regions(pending: list[_Pending]) -> list[Block]:
             break
         if p.skipped:
             region = "skipped"
-        elif region is None and chosen is not None and not inside:
+        elif region is None and chosen is not None and not inside and not _article_header(p, article):
             region = "outside"
         block.region = region or "main"
     return [p.block for p in pending]
+
+
+def _enclosing_article(pending: list[_Pending], chosen: _Element | None) -> _Element | None:
+    """The <article> (or <main>) around a chosen article body: its header holds the title and byline."""
+    if chosen is None or chosen.container not in ("body", "configured"):
+        return None
+    for p in pending:
+        if any(c.ident == chosen.ident for c in p.ancestors):
+            outer = [c for c in p.containers if c.depth < chosen.depth and c.container in ("article", "main")]
+            return outer[-1] if outer else None
+    return None
+
+
+def _article_header(p: _Pending, article: _Element | None) -> bool:
+    """A title, byline or date line in the header of the article whose body was chosen."""
+    if article is None or not any(c.ident == article.ident for c in p.ancestors):
+        return False
+    in_header = any(e.tag == "header" or e.region == "header" for e in p.ancestors if e.depth > article.depth)
+    return in_header or (p.block.kind == "heading" and p.block.level == 1)
 
 
 def _main_container(pending: list[_Pending], total: int, layout: set[int]) -> _Element | None:
@@ -554,9 +574,18 @@ def _main_container(pending: list[_Pending], total: int, layout: set[int]) -> _E
         if text[best.ident] < share * total:
             continue
         # an inner container that keeps most of the text is tighter (main > article > articleBody)
-        inner = [c for c in eligible if c.depth > best.depth and text[c.ident] >= NESTED_SHARE * text[best.ident]]
+        inner = [c for c in eligible if _within(c, best) and text[c.ident] >= NESTED_SHARE * text[best.ident]]
         return max(inner, key=lambda c: (c.depth, text[c.ident])) if inner else best
     return None
+
+
+def _within(element: _Element, ancestor: _Element) -> bool:
+    parent = element.parent
+    while parent is not None:
+        if parent.ident == ancestor.ident:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _prose_score(block: Block) -> int:

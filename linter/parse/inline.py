@@ -18,7 +18,7 @@ _MD_TOKEN = re.compile(
     (?P<escape>\\[!-/:-@\[-`{-~])
   | (?P<code>`+)
   | (?P<comment><!--.*?-->)
-  | (?P<sup><sup\b[^>]*>(?P<supbody>[^<]{0,40})</sup>)
+  | (?P<sup><sup\b[^>]*>(?:<a\b(?:\s+href="(?P<suphref>[^"]*)"|[^>])*>)?(?P<supbody>[^<]{0,40})(?:</a>)?</sup>)
   | (?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)
   | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
   | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
@@ -152,7 +152,7 @@ def _keep_whole(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
 def _sup(out: _Builder, m: re.Match[str], _: frozenset[str]) -> int:
     body = m.group("supbody")
     if _SUP_BODY.match(body):
-        out.marker(m.start(), m.end(), parsed=parse_body(body), style="sup")
+        out.marker(m.start(), m.end(), parsed=parse_body(body), style="sup", target=m.group("suphref"))
     else:
         out.keep(m.start("supbody"), m.end("supbody"))
     return m.end()

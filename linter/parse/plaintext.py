@@ -8,8 +8,11 @@ clusters at line ends. An item is a title line plus its body line, or a single l
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
+from linter.dates import find_dates
 from linter.parse.align import join_segments
 from linter.parse.inline import scan
 from linter.parse.model import Block, Document
@@ -21,6 +24,31 @@ _TRAILING_DASH = re.compile(r"\s+-$")
 _TRAILING_MARKERS = re.compile(r"(\s*\[[^\[\]]{0,40}\])+\s*$")
 HEADING_MAX_WORDS = 12
 TITLE_MAX_WORDS = 20
+MENU_MAX_WORDS = 2  # above the title, next to widget lines, a heading this short is a menu entry
+CHROME_MAX_WORDS = 8  # a line this short before the title or after the disclaimer is page chrome
+_EDGE_PUNCTUATION = " \t.:;,!|»›>•·-–—"
+
+
+@functools.cache
+def _chrome_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Whole lines and line prefixes of page chrome (linter/data/chrome.toml), with their region."""
+    import tomllib
+
+    data = tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "chrome.toml").read_text("utf-8"))
+    lines = {line: group["region"] for group in data.values() for line in group.get("lines", [])}
+    prefixes = tuple((p, group["region"]) for group in data.values() for p in group.get("prefixes", []))
+    return lines, prefixes
+
+
+def chrome_region(line: str) -> str | None:
+    """The region of a widget line ("Skip to content", "Share", "© 2026 …"), or None for content."""
+    key = line.strip().strip(_EDGE_PUNCTUATION).lower()
+    if not key or len(key) > 60:
+        return None
+    lines, prefixes = _chrome_table()
+    if key in lines:
+        return lines[key]
+    return next((region for prefix, region in prefixes if key.startswith(prefix)), None)
 
 
 def _bare(line: str) -> str:
@@ -46,6 +74,7 @@ def _heading_like(line: str) -> bool:
         return True
     return (
         _title_like(stripped, HEADING_MAX_WORDS)
+        and not find_dates(stripped)  # "Last reviewed October 1, 2025": a date line, not a heading
         and stripped[-1] != "?"
         and (stripped[0].isupper() or stripped[0].isdigit())
         and not _NUMBERED.match(stripped)
@@ -95,7 +124,12 @@ class _Importer:
                 in_list = True
                 continue
             in_list = False
-            if _heading_like(stripped) and i + 1 < n and self.lines[i + 1].strip():
+            region = chrome_region(stripped)
+            if region is not None:
+                block = self._block("paragraph", [i])
+                if block is not None:
+                    block.region = region
+            elif _heading_like(stripped) and i + 1 < n and self.lines[i + 1].strip():
                 self._heading(i)
             else:
                 self._block("paragraph", [i])
@@ -158,5 +192,40 @@ class _Importer:
         return block
 
 
+def _mark_edges(blocks: list[Block]) -> None:
+    """Scraped pages keep menus before the title and footers after the disclaimer: short lines there
+    (not headings, not under a reference heading) are chrome."""
+    from linter.phrases import any_match
+
+    title = next((i for i, b in enumerate(blocks) if b.kind == "heading" and len(b.text.split()) >= 3), None)
+    if title is not None and any(not b.is_main for b in blocks[:title]):
+        for block in blocks[:title]:  # menu entries among widget lines: "Conditions", "Medicines"
+            if block.kind == "heading" and len(block.text.split()) <= MENU_MAX_WORDS:
+                block.region = "nav"
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.is_main), None)
+    for block in blocks[: first_heading or 0]:
+        if block.is_main and _short_line(block):
+            block.region = "header"
+    last_disclaimer = max((i for i, b in enumerate(blocks) if any_match("disclaimer", b.text)), default=None)
+    if last_disclaimer is None:
+        return
+    for block in blocks[last_disclaimer + 1 :]:
+        if block.kind == "heading" and _LIST_HEADINGS.match(block.text.strip() + ":") or _is_reference_title(block):
+            return  # a reference list after the disclaimer is still the article's
+        if block.is_main and block.kind != "heading" and _short_line(block):
+            block.region = "footer"
+
+
+def _is_reference_title(block: Block) -> bool:
+    return block.kind == "heading" and bool(_LIST_HEADINGS.match(block.text.strip().rstrip(":") + ":"))
+
+
+def _short_line(block: Block) -> bool:
+    text = block.text.strip()
+    return len(text.split()) <= CHROME_MAX_WORDS and text[-1:] not in ".!?" and not block.markers
+
+
 def parse_plaintext(source: Source) -> Document:
-    return Document(source, "text", _Importer(source).run())
+    blocks = _Importer(source).run()
+    _mark_edges(blocks)
+    return Document(source, "text", blocks)

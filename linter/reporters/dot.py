@@ -24,10 +24,14 @@ def render_dot(graph: ArticleGraph) -> str:
         elif kind == "reference":
             label = f"ref {data.get('label')}"
         elif obj is not None and hasattr(obj, "text"):
-            label = obj.text[:40]
+            label = obj.text
         else:
             label = node
-        lines.append(f"  {_quote(node)} [label={_quote(label)}, shape={_SHAPES.get(kind, 'ellipse')}];")
+        region = data.get("region")
+        extra = f", region={_quote(region)}" if region else ""
+        if region and region != "main":
+            extra += ", style=dashed"
+        lines.append(f"  {_quote(node)} [label={_quote(label)}, shape={_SHAPES.get(kind, 'ellipse')}{extra}];")
     for a, b, data in g.edges(data=True):
         style = {"next": " [style=dotted]", "cites": " [color=blue]"}.get(data.get("kind", ""), "")
         lines.append(f"  {_quote(a)} -> {_quote(b)}{style};")

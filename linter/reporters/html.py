@@ -191,12 +191,18 @@ def _article(v: ArticleView, families: list[str]) -> str:
     )
 
 
+def _shown_blocks(graph: ArticleGraph) -> list:
+    """The article as the body rules read it: main content, headings and reference lists, no page chrome."""
+    chrome = {id(b) for b in graph.chrome_blocks}
+    return [b for b in graph.document.blocks if id(b) not in chrome]
+
+
 def _whole_article(code: str) -> bool:
     return code in CATALOG and load_rules([code])[code].whole_article
 
 
 def _split_findings(v: ArticleView) -> tuple[list[Finding], list[Finding]]:
-    blocks = [b for b in v.graph.document.blocks]
+    blocks = _shown_blocks(v.graph)
     block_level, banners = [], []
     for f in v.result.findings:
         inside = any(b.start <= f.start and f.end <= max(b.end, b.start + 1) for b in blocks)
@@ -246,7 +252,7 @@ def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> s
     src = v.graph.source
     out: list[str] = []
     open_list: int | None = None
-    for block in v.graph.document.blocks:
+    for block in _shown_blocks(v.graph):
         text = src.text[block.start : block.end]
         inner = _highlight(text, block.start, findings, ids)
         if v.graph.document.format == "text":  # a scraped item's title stands on its own line

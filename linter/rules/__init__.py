@@ -88,6 +88,8 @@ CATALOG: dict[str, CatalogRow] = {
         CatalogRow("DISC003", "missing-attribution"),
         CatalogRow("DISC004", "missing-review-date"),
         CatalogRow("DISC005", "stale-review-date"),
+        CatalogRow("DISC006", "metadata-mismatch"),
+        CatalogRow("DISC007", "unreadable-metadata"),
         CatalogRow("SUP001", "unused-suppression", default=False, kind="post-filter"),
     )
 }

@@ -66,7 +66,8 @@ class Rule:
     kind: str = "file"  # file | corpus (needs every article of a run) | post-filter (reads other findings)
     whole_article: bool = False  # its findings are about the article as a whole (shown as banners)
     shares_options_of: str | None = None  # reads another rule's options too (DUP003 reads DUP002's)
-    criteria: tuple[str, ...] = ()  # published quality criteria the rule checks (see linter.criteria)
+    criteria: tuple[str, ...] = ()  # published quality criteria the rule checks
+    patient_only: bool = False  # a patient-safety rule: off on pages for professionals
 
     @property
     def family(self) -> str:
@@ -141,6 +142,7 @@ def rule(
     whole_article: bool = False,
     shares_options_of: str | None = None,
     criteria: tuple[str, ...] = (),
+    patient_only: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare the decorated check function as rule ``code``."""
     if kind not in KINDS:
@@ -161,6 +163,7 @@ def rule(
             whole_article,
             shares_options_of,
             tuple(criteria),
+            patient_only,
         )
 
     return declare

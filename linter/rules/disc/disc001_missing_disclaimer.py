@@ -17,6 +17,7 @@ from linter.rules.base import Rule, rule
     "warning",
     "No statement that the article is not a substitute for medical advice.",
     whole_article=True,
+    patient_only=True,
 )
 def missing_disclaimer(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
@@ -29,6 +30,11 @@ def missing_disclaimer(graph: ArticleGraph, options: dict[str, Any], me: Rule) -
     HONcode's complementarity principle and the NHS content standards ask health information to
     say that it supports, not replaces, the relationship with a clinician. Readers in distress
     act on what they read.
+
+    ## Audience
+    A patient-safety rule: it does not run on pages for professionals (`audience = "professional"`,
+    `per-file-audience`, front matter `audience:` or JSON-LD `medicalAudience` of Clinician or
+    MedicalResearcher), where a medical-advice disclaimer addresses readers who are not clinicians.
 
     ## Example
     An article that ends after its last section with no disclaimer.

@@ -19,7 +19,13 @@ def _dose_sections(graph: ArticleGraph) -> dict[int, list]:
     return by_section
 
 
-@rule("DISC002", "uncautioned-dose-section", "warning", "A section giving numeric doses with no caution.")
+@rule(
+    "DISC002",
+    "uncautioned-dose-section",
+    "warning",
+    "A section giving numeric doses with no caution.",
+    patient_only=True,
+)
 def uncautioned_dose_section(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does
@@ -30,6 +36,11 @@ def uncautioned_dose_section(graph: ArticleGraph, options: dict[str, Any], me: R
     ## Why is this bad?
     A list of doses without a caution reads as a prescription. One sentence of context makes it
     reference information.
+
+    ## Audience
+    A patient-safety rule: it does not run on pages for professionals (`audience = "professional"`,
+    `per-file-audience`, front matter `audience:` or JSON-LD `medicalAudience` of Clinician or
+    MedicalResearcher), where dose tables need no caution addressed to the public.
 
     ## Example
     ```markdown

@@ -26,7 +26,9 @@ def _is_instruction(sentence: Sentence, doses: list[DoseSpan]) -> bool:
     return bool(m) and m.start() <= doses[0].start - sentence.start
 
 
-@rule("DOSE010", "unsupervised-dose", "error", "A numeric dose given as an instruction, with no hedge.")
+@rule(
+    "DOSE010", "unsupervised-dose", "error", "A numeric dose given as an instruction, with no hedge.", patient_only=True
+)
 def unsupervised_dose(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does
@@ -42,6 +44,11 @@ def unsupervised_dose(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     ## Known problems
     Hedges are recognised by phrase (as prescribed, your doctor or pharmacist, the label or
     leaflet, usual adult dose, under medical supervision); a hedge worded otherwise is missed.
+
+    ## Audience
+    A patient-safety rule: it does not run on pages for professionals (`audience = "professional"`,
+    `per-file-audience`, front matter `audience:` or JSON-LD `medicalAudience` of Clinician or
+    MedicalResearcher), where dosing instructions are what the page is for.
 
     ## Example
     ```markdown

@@ -11,7 +11,13 @@ from linter.rules.base import Rule, rule
 from linter.rules.dose.common import _phrase_findings
 
 
-@rule("DOSE011", "self-medication", "error", "Advice to start, stop, double or change medicine without a clinician.")
+@rule(
+    "DOSE011",
+    "self-medication",
+    "error",
+    "Advice to start, stop, double or change medicine without a clinician.",
+    patient_only=True,
+)
 def self_medication(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does
@@ -23,6 +29,11 @@ def self_medication(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> I
     ## Why is this bad?
     Stopping antibiotics early breeds resistance; doubling doses causes overdoses; buying
     prescription medicine without a prescription skips the checks that keep patients safe.
+
+    ## Audience
+    A patient-safety rule: it does not run on pages for professionals (`audience = "professional"`,
+    `per-file-audience`, front matter `audience:` or JSON-LD `medicalAudience` of Clinician or
+    MedicalResearcher), where advice on starting and stopping medicines is addressed to prescribers.
 
     ## Example
     ```markdown
