@@ -17,7 +17,7 @@ _MASS = r"mg|mcg|µg|μg|ug|g|kg|ng|gr|grams?|milligrams?|micrograms?"
 _VOLUME = r"mL|ml|mls|L|l|cc|drops?|litres?|liters?|millilitres?|milliliters?"
 _AMOUNT = r"units?|U|IU|international\s+units|mEq|mmol|tablets?|tabs?|capsules?|caps?|puffs?|sprays?|patch(?:es)?|sachets?|teaspoons?|tsp|tablespoons?|tbsp|doses?"
 UNIT = rf"(?:{_MASS}|{_VOLUME}|{_AMOUNT})"
-_PER = rf"(?:/\s*(?:{NUMBER}\s*)?(?:kg|m2|m²|day|d|dose|h|hr|hour|{_MASS}|mL|ml)\b|\s+per\s+(?:kg|day|dose|hour))"
+_PER = rf"(?:/\s*(?:{NUMBER}\s*)?(?:kg|m2|m²|day|d|dose|h|hr|hour|{_MASS}|mL|ml|cc)\b|\s+per\s+(?:kg|day|dose|hour))"
 FREQUENCY = (
     r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each)\s+(?:day|week)|"
     r"(?:once|twice)\s+daily|daily|nightly|weekly|every\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?\s+)?(?:hours?|days?|weeks?|morning|night|evening)|"
@@ -25,7 +25,7 @@ FREQUENCY = (
     r"\b(?:q\.?\s?\d+\s?h|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?d\.?|q\.?o\.?d\.?|q\.?h\.?s\.?|h\.?s\.?|prn)\b"
 )
 ROUTE = r"(?:orally|by\s+mouth|intravenously|by\s+injection|under\s+the\s+skin|subcutaneously|intramuscularly|\bIV\b|\bIM\b|\bPO\b|\bSC\b|\bSQ\b|topically|inhaled)"
-_LAB_DENOMINATOR = re.compile(r"^/\s*(?:dL|dl|L|l|mL|ml|µL|uL|mm3)\b")
+_LAB_DENOMINATOR = re.compile(r"^/\s*(?:dL|dl|L|l|µL|uL|mm3)\b")  # mg/mL is a liquid medicine's strength
 
 DOSE = re.compile(
     rf"(?<![\w.,/])(?P<number>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<upper>{NUMBER}))?"
@@ -45,9 +45,18 @@ class DoseSpan:
     unit: str
     unit_start: int
     upper: str | None = None
+    upper_start: int | None = None
     per: str | None = None
+    per_start: int | None = None
     frequency: str | None = None
     route: str | None = None
+
+    @property
+    def numbers_end(self) -> int:
+        """Where the last number of the dose ends (the upper bound of a range)."""
+        if self.upper is not None and self.upper_start is not None:
+            return self.upper_start + len(self.upper)
+        return self.number_start + len(self.number)
 
     @property
     def value(self) -> float:
@@ -76,7 +85,9 @@ def find_doses(text: str) -> list[DoseSpan]:
                 unit=unit,
                 unit_start=m.start("unit"),
                 upper=m.group("upper"),
+                upper_start=m.start("upper") if m.group("upper") else None,
                 per=m.group("per"),
+                per_start=m.start("per") if m.group("per") else None,
                 frequency=m.group("frequency"),
                 route=m.group("route"),
             )

@@ -17,6 +17,7 @@ class Phrase:
     message: str | None
     source: str | None
     adjacent: bool  # must stand right next to a dose span
+    context: str  # dose (a dose in the sentence) | medication (a dose or a medicine named) | always
     bad: str
     trap: str
 
@@ -34,6 +35,7 @@ def phrases() -> dict[str, list[Phrase]]:
                 message=e.get("message"),
                 source=e.get("source"),
                 adjacent=bool(e.get("adjacent")),
+                context=e.get("context", "dose"),
                 bad=e["bad"],
                 trap=e["trap"],
             )

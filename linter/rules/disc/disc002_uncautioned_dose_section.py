@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from linter.facts.doses import dose_sentences, section_hedged
+from linter.facts.doses import dose_sentences, earlier_warning_section, in_warning_section, section_cautioned
 from linter.findings import Finding
 from linter.graph import ArticleGraph
 from linter.rules.base import Rule, rule
@@ -14,7 +14,7 @@ from linter.rules.base import Rule, rule
 def _dose_sections(graph: ArticleGraph) -> dict[int, list]:
     by_section: dict[int, list] = {}
     for sentence, doses in dose_sentences(graph):
-        if doses:
+        if doses and not in_warning_section(graph, sentence.block):  # a limit stated as a warning is a caution
             by_section.setdefault(graph.section_of(sentence.block).index, []).append(sentence)
     return by_section
 
@@ -56,7 +56,7 @@ def uncautioned_dose_section(graph: ArticleGraph, options: dict[str, Any], me: R
     """
     for index, sentences in _dose_sections(graph).items():
         section = graph.sections[index]
-        if section_hedged(graph, sentences[0].block):
+        if section_cautioned(graph, sentences[0].block) or earlier_warning_section(graph, index):
             continue
         title = f"section '{section.title}'" if section.title else "the introduction"
         start = graph.source.line_starts[graph.source.position(section.start)[0] - 1]

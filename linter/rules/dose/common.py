@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from linter.dose_spans import DoseSpan
-from linter.facts.doses import dose_sentences
+from linter.facts.doses import dose_sentences, medication_context
 from linter.findings import Edit, Finding
 from linter.graph import ArticleGraph
 from linter.parse.model import Block
@@ -23,15 +23,30 @@ def _span_finding(
 
 
 def _abbreviation_findings(me: Rule, kind: str, graph: ArticleGraph, what: str) -> Iterator[Finding]:
-    """Findings for a table of abbreviations that count only in dose context."""
+    """Findings for a table of abbreviations, each in the context its entry asks for: next to a dose,
+    in a sentence about medication (a dose, a medicine, a route, dosing), or anywhere."""
+    table = phrases()[kind]
+    hits_by_block: dict[int, list] = {}
     for sentence, doses in dose_sentences(graph):
-        if not doses:
-            continue
         text = sentence.block.text
-        for phrase in phrases()[kind]:
+        key = id(sentence.block)
+        if key not in hits_by_block:  # one search per entry and block: most blocks hold none
+            hits_by_block[key] = [p for p in table if p.regex.search(text)]
+        candidates = hits_by_block[key]
+        if not candidates:
+            continue
+        medication: bool | None = None
+        for phrase in candidates:
             for m in phrase.regex.finditer(text, sentence.start, sentence.end):
                 if phrase.adjacent and not _next_to_dose(text, m, doses):
                     continue
+                if phrase.context == "dose" and not doses:
+                    continue
+                if phrase.context == "medication" and not doses:
+                    if medication is None:
+                        medication = medication_context(sentence.text)
+                    if not medication:
+                        continue
                 if kind == "drug" and _inside_dose(m, doses):
                     continue
                 yield _span_finding(
@@ -57,17 +72,31 @@ def _unit_table_findings(me: Rule, kind: str, graph: ArticleGraph, message: str)
     """Findings for a dose unit listed in a phrase table (DOSE003 'unit', DOSE005 'measure')."""
     for sentence, doses in dose_sentences(graph):
         for d in doses:
-            phrase = next((p for p in phrases()[kind] if p.regex.fullmatch(d.unit)), None)
-            if phrase is not None:
-                yield _span_finding(
-                    me,
-                    graph,
-                    sentence.block,
-                    d.unit_start,
-                    d.unit_start + len(d.unit),
-                    message.format(unit=d.unit, fix=phrase.replacement, source=phrase.source),
-                    phrase.replacement,
-                )
+            for unit, start in _units_of(d):
+                phrase = next((p for p in phrases()[kind] if p.regex.fullmatch(unit)), None)
+                if phrase is not None:
+                    yield _span_finding(
+                        me,
+                        graph,
+                        sentence.block,
+                        start,
+                        start + len(unit),
+                        message.format(unit=unit, fix=phrase.replacement, source=phrase.source),
+                        phrase.replacement,
+                    )
+
+
+_PER_UNIT = re.compile(r"[A-Za-zµμ]+$")
+
+
+def _units_of(d: DoseSpan) -> list[tuple[str, int]]:
+    """The dose's unit and the unit of its denominator ("mg/4 cc": mg and cc), with their starts."""
+    units = [(d.unit, d.unit_start)]
+    if d.per and d.per_start is not None:
+        m = _PER_UNIT.search(d.per.rstrip())
+        if m:
+            units.append((m.group(0), d.per_start + m.start()))
+    return units
 
 
 def _phrase_findings(me: Rule, kind: str, graph: ArticleGraph) -> Iterator[Finding]:

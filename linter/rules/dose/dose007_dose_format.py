@@ -29,28 +29,28 @@ _RATIO_CONTEXT = re.compile(r"(?i)\b(?:epinephrine|adrenaline|lidocaine|injectio
 
 
 def _format_problems(me: Rule, graph: ArticleGraph, block: Block, text: str, sentence: Sentence, d: DoseSpan):
-    number_end = d.number_start + len(d.number)
+    numbers_end = d.numbers_end
+    numbers = text[d.number_start : numbers_end]  # "400" or a range, "400-800"
     unit_end = d.unit_start + len(d.unit)
-    if d.unit_start == number_end and d.unit[0].isalpha():
+    if d.unit_start == numbers_end and d.unit[0].isalpha():
         yield _span_finding(
             me,
             graph,
             block,
             d.number_start,
             unit_end,
-            f"'{d.number}{d.unit}' needs a space between number and unit: '{d.number} {d.unit}'",
-            f"{d.number} {d.unit}",
+            f"'{numbers}{d.unit}' needs a space between number and unit: '{numbers} {d.unit}'",
+            f"{numbers} {d.unit}",
         )
-    digits = d.number.split(".")[0]
-    if "," not in digits and len(digits) >= 4 and int(digits) >= 1000:
-        grouped = f"{int(digits):,}" + (d.number[len(digits) :])
+    grouped = re.sub(r"(?<![\d.,])\d{4,}(?=(?:\.\d+)?(?![\d,]))", lambda m: f"{int(m.group(0)):,}", numbers)
+    if grouped != numbers:
         yield _span_finding(
             me,
             graph,
             block,
             d.number_start,
-            number_end,
-            f"'{d.number} {d.unit}' is hard to read; write {grouped} (thousands separator)",
+            numbers_end,
+            f"'{numbers} {d.unit}' is hard to read; write {grouped} (thousands separator)",
             grouped,
         )
     after = text[unit_end : unit_end + 3]

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.dose_spans import DoseSpan
-from linter.facts.doses import dose_sentences, section_hedged
+from linter.facts.doses import dose_sentences, hedged_item, in_warning_section, section_cautioned
 from linter.findings import Finding
 from linter.graph import ArticleGraph, Sentence
-from linter.phrases import any_match
 from linter.rules.base import Rule, rule
 
 _INSTRUCTION = re.compile(
@@ -63,8 +62,10 @@ def unsupervised_dose(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     for sentence, doses in dose_sentences(graph):
         if not doses or not _is_instruction(sentence, doses):
             continue
-        if any_match("hedge", sentence.text) or section_hedged(graph, sentence.block):
+        if hedged_item(graph, sentence) or section_cautioned(graph, sentence.block):
             continue
+        if in_warning_section(graph, sentence.block):
+            continue  # "do not take more than 4 g in 24 hours" under Warnings is a limit, not an instruction
         start, end = sentence.span
         d = doses[0]
         dose_text = sentence.block.text[d.start : d.end]
