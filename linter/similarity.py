@@ -73,7 +73,7 @@ class IdfSpace:
         """
         postings: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(self.profiles):
-            for term in sorted(p, key=lambda t: -self.idf[t])[:keys_per_item]:
+            for term in sorted(p, key=lambda t: (-self.idf[t], t))[:keys_per_item]:  # ties by term: no hash order
                 postings[term].append(i)
         pairs: set[tuple[int, int]] = set()
         for items in postings.values():

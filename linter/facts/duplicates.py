@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 
 from linter.graph import ArticleGraph
+from linter.phrases import any_match
 from linter.parse.model import Block
 from linter.similarity import IdfSpace, abbreviations, profile
-from linter.text import normalise
+from linter.text import content_terms, normalise
 
 UNITS = ("paragraph", "list_item", "html", "table_cell")
 
 
+SHORT_ITEM_TERMS = 8  # an item or cell with fewer content words than this is never a duplicate paragraph
 SHORT_BLOCK_TERMS = 16  # below this many content words, DUP002 asks for the short-threshold score
 
 
@@ -61,7 +63,12 @@ def duplicated_blocks(graph: ArticleGraph, threshold: float, min_terms: int, sho
     """ids of the blocks in an exact or near pair: DUP003 reports sentences outside them."""
     pairs = exact_duplicates(graph)
     near = near_duplicates(graph, threshold, min_terms, short_threshold)
-    return {id(b) for pair in pairs for b in pair} | {id(b) for p in near for b in (p.later, p.earlier)}
+    divergent = divergent_duplicates(graph)
+    return (
+        {id(b) for pair in pairs for b in pair}
+        | {id(b) for p in near for b in (p.later, p.earlier)}
+        | {id(b) for p in divergent for b in (p.later, p.earlier)}
+    )
 
 
 def _is_sentence(text: str) -> bool:
@@ -73,16 +80,16 @@ def _exact_duplicates(graph: ArticleGraph) -> list[tuple[Block, Block]]:
     first_by_text: dict[str, Block] = {}
     for block in _units(graph):
         norm = normalise(block.text)
-        n_words = len(norm.split())
-        short_label = block.kind == "list_item" and 2 <= n_words < 6 and not _is_sentence(block.text)
-        if n_words < 6 and not short_label:
+        if len(norm.split()) < 6:
             continue
-        if block.kind == "table_cell" and n_words < 6:
-            continue
+        if block.kind in ("list_item", "table_cell") and len(content_terms(block.text)) < SHORT_ITEM_TERMS:
+            continue  # the same symptom in two lists, the same dose in two rows: structure, not repetition
+        if len(graph.sentences_of(block)) <= 1 and any_match("cross_reference", block.text):
+            continue  # "See our page on X for more information": navigation repeats by design
         first = first_by_text.get(norm)
         if first is None:
             first_by_text[norm] = block
-        elif not (short_label and first.list_id == block.list_id):
+        else:
             found.append((block, first))
     return found
 
@@ -90,14 +97,15 @@ def _exact_duplicates(graph: ArticleGraph) -> list[tuple[Block, Block]]:
 def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, short_threshold: float) -> list[NearPair]:
     units = _units(graph)
     exact_later = {id(later) for later, _ in exact_duplicates(graph)}
+    divergent = {(id(p.later), id(p.earlier)) for p in divergent_duplicates(graph)}  # DUP005 wins over DUP002
     abbr = abbreviations(b.text for b in units)
     prose = [b for b in units if b.kind != "table_cell" and id(b) not in exact_later]
     profiles = [profile(b.text, abbr) for b in prose]
     space = IdfSpace(profiles)
     best: dict[int, tuple[float, int, str]] = {}
-    for i, j in space.candidate_pairs():
+    for i, j in sorted(space.candidate_pairs() | _structural_pairs(graph, prose)):
         shorter = min(len(profiles[i]), len(profiles[j]))
-        if shorter < min_terms:
+        if shorter < min_terms or parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):
             continue
         score = space.cosine(i, j)
         if score >= (threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)):
@@ -109,9 +117,73 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
             best[later] = (score, earlier, "label")
     found = []
     for later, (score, earlier, why) in sorted(best.items(), key=lambda kv: prose[kv[0]].start):
+        if (id(prose[later]), id(prose[earlier])) in divergent:
+            continue
         if normalise(prose[later].text) != normalise(prose[earlier].text):
             found.append(NearPair(prose[later], prose[earlier], score, why))
     return found
+
+
+SECTION_WINDOW = 40  # within a section, each block is compared with the next this many blocks
+OPENING_BLOCKS = 20  # restated definitions cluster in an article's opening: all pairs among these
+_NEGATION_WORDS = frozenset(
+    "not no never without cannot can't don't doesn't isn't aren't won't none nor neither".split()
+)
+_DEGREE_WORDS = frozenset(
+    "mild moderate severe slight slightly marked markedly low lower high higher more less most least increased "
+    "decreased rarely often sometimes always usually early late acute chronic minor major partial complete "
+    "first second third fourth before after under over above below".split()
+)
+_QUALIFIER_WORDS = frozenset(
+    "adult adults child children baby babies infant infants newborn newborns toddler toddlers teenager teenagers "
+    "teens young younger older elderly people person women woman men man pregnant pregnancy breastfeeding years "
+    "year months month weeks aged age under over weighing weigh kg tablet tablets liquid syrup suspension capsule "
+    "capsules cream gel injection injections patch patches inhaler spray drops oral topical".split()
+)
+_FILLER_WORDS = frozenset(
+    "a an the and or of to in on for with as by at usually typically normally generally take takes taken give given use".split()
+)
+_WORD = re.compile(r"[a-z']+")
+
+
+def _structural_pairs(graph: ArticleGraph, prose: list[Block]) -> set[tuple[int, int]]:
+    """Pairs the rare-term index may miss: neighbours within a section, and the article's opening."""
+    pairs: set[tuple[int, int]] = set()
+    by_section: dict[int, list[int]] = {}
+    for i, block in enumerate(prose):
+        by_section.setdefault(graph.section_of(block).index, []).append(i)
+    for members in by_section.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1 : x + 1 + SECTION_WINDOW]:
+                pairs.add((a, b))
+    opening = list(range(min(OPENING_BLOCKS, len(prose))))
+    pairs.update((a, b) for x, a in enumerate(opening) for b in opening[x + 1 :])
+    return pairs
+
+
+def parallel_siblings(a: Block, b: Block) -> bool:
+    """Two items of one list (or cells of one table) built on a shared template: a label plus a varying
+    qualifier ("Class II: slight limitation…" / "Class III: marked limitation…", doses per age band)."""
+    if a.kind != b.kind or a.kind not in ("list_item", "table_cell") or a.list_id != b.list_id:
+        return False
+    if a.kind == "table_cell":
+        return True
+    la, lb = item_label(a), item_label(b)
+    if la and lb:
+        return normalise(la) != normalise(lb)
+    wa, wb = _WORD.findall(a.text.lower())[:4], _WORD.findall(b.text.lower())[:4]
+    return bool(wa and wb) and wa[0] == wb[0] and wa != wb
+
+
+def contrast(a: str, b: str) -> bool:
+    """Two texts that differ only by negation or degree say opposite things, not the same thing twice;
+    two that differ only by their quantities and a qualifier (adults / children, tablets / liquid) are
+    parallel statements, one per case."""
+    (qa, ma), (qb, mb) = quantities(a), quantities(b)
+    wa, wb = set(_WORD.findall(ma)), set(_WORD.findall(mb))
+    diff = (wa ^ wb) - _FILLER_WORDS
+    meaningful = _NEGATION_WORDS | _DEGREE_WORDS | (_QUALIFIER_WORDS if qa and qb else frozenset())
+    return bool(diff) and diff <= meaningful
 
 
 # Titles that name a facet of their section, not a topic: drug pages repeat them under every drug.
@@ -196,4 +268,68 @@ def _label_pairs(blocks: list[Block], abbr: dict[str, str]) -> dict[int, tuple[i
             if terms == other or (score >= 0.6 and min(len(terms), len(other)) >= 3):
                 found[i] = (j, score)
                 break
+    return found
+
+
+# -- divergent duplicates (DUP005) --------------------------------------------------------------
+_QUANTITY = re.compile(
+    r"(?<![\w.])(?P<number>\d+(?:[.,]\d+)*(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)*)?)"
+    r"(?:\s*(?P<unit>%|mg|mcg|µg|micrograms?|milligrams?|g|grams?|kg|ml|mL|l|units?|iu|mmol|tablets?|capsules?|puffs?|drops?|"
+    r"hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|times)\b)?",
+    re.I,
+)
+_FREQUENCY_WORDS = re.compile(
+    r"\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass(frozen=True)
+class DivergentPair:
+    later: Block
+    earlier: Block
+    differences: tuple[tuple[str, str], ...]  # (earlier's quantity, later's quantity)
+
+
+def divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
+    """Near-identical passages whose numbers differ: a dose, frequency, age or percentage changed in
+    one copy only (DUP005). The texts must be identical once their quantities are masked, so a
+    difference of qualifier (age band, indication, formulation) keeps them apart."""
+    return graph.fact(_divergent_duplicates)
+
+
+def quantities(text: str) -> tuple[list[str], str]:
+    """The text's quantities (numbers with their units, frequency words) and the text with them masked.
+    Years are not quantities here."""
+    found: list[str] = []
+
+    def mask(m: re.Match[str]) -> str:
+        number = m.group("number")
+        if _YEAR.match(number) and not m.group("unit"):
+            return m.group(0)
+        found.append(" ".join(m.group(0).lower().split()))
+        return " 0 "
+
+    masked = _QUANTITY.sub(mask, text)
+    masked = _FREQUENCY_WORDS.sub(lambda m: found.append(m.group(0).lower()) or " 0 ", masked)
+    return found, normalise(masked)
+
+
+def _divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
+    first_by_mask: dict[str, list[tuple[Block, list[str]]]] = {}
+    found: list[DivergentPair] = []
+    for block in _units(graph):
+        if block.kind == "table_cell" or len(content_terms(block.text)) < SHORT_ITEM_TERMS:
+            continue
+        numbers, masked = quantities(block.text)
+        if not numbers:
+            continue
+        earlier_copies = first_by_mask.setdefault(masked, [])
+        for earlier, their_numbers in earlier_copies:
+            if their_numbers != numbers and not parallel_siblings(earlier, block):
+                diffs = tuple((a, b) for a, b in zip(their_numbers, numbers, strict=False) if a != b)
+                if diffs and len(their_numbers) == len(numbers):
+                    found.append(DivergentPair(block, earlier, diffs))
+                    break
+        earlier_copies.append((block, numbers))
     return found

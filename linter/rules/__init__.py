@@ -73,6 +73,7 @@ CATALOG: dict[str, CatalogRow] = {
         CatalogRow("DUP002", "near-duplicate-paragraph"),
         CatalogRow("DUP003", "repeated-sentence"),
         CatalogRow("DUP004", "cross-article-duplicate", kind="corpus"),
+        CatalogRow("DUP005", "divergent-duplicate"),
         CatalogRow("DOSE001", "trailing-zero"),
         CatalogRow("DOSE002", "missing-leading-zero"),
         CatalogRow("DOSE003", "unit-abbreviation"),

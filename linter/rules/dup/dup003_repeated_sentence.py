@@ -8,6 +8,7 @@ from typing import Any
 from linter.facts.duplicates import UNITS, duplicated_blocks
 from linter.findings import Finding
 from linter.graph import ArticleGraph
+from linter.phrases import any_match
 from linter.rules.base import Rule, rule
 from linter.text import normalise
 
@@ -28,6 +29,10 @@ def repeated_sentence(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     ## Why is this bad?
     A repeated sentence is usually a copy-paste slip; it reads as filler.
 
+    Cross-references and navigation lines ("See our page on asthma for more information",
+    "Find out more about inhalers") repeat by design and are not reported (phrase list in
+    linter/data/phrases.toml).
+
     ## Known problems
     Deliberate refrains of six or more words fire; shorter ones ("Ask your doctor.") never do.
 
@@ -46,8 +51,8 @@ def repeated_sentence(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
         if sentence.block.kind not in UNITS:
             continue
         norm = normalise(sentence.text)
-        if len(norm.split()) < 6:
-            continue
+        if len(norm.split()) < 6 or any_match("cross_reference", sentence.text):
+            continue  # "See our page on X for more information" repeats by design
         first = first_seen.setdefault(norm, sentence)
         if first is sentence or id(sentence.block) in flagged or id(first.block) in flagged:
             continue

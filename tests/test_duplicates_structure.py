@@ -1,0 +1,107 @@
+"""Duplicates by structure: restatements are found where they cluster; parallel lists, grading
+scales, contrasts, navigation lines and per-case dose statements are not duplicates."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+from tests.helpers import compact, lint_text
+
+DUP = ["DUP001", "DUP002", "DUP003", "DUP005"]
+
+
+def _found(text: str) -> list[tuple[str, int, int]]:
+    return compact(lint_text(text, select=DUP))
+
+
+def test_back_to_back_intro_paragraphs_that_define_the_same_condition():
+    text = (
+        "# Hidradenitis suppurativa\n\n"
+        "Hidradenitis suppurativa is a long-term skin condition that causes painful lumps under the skin, "
+        "usually in the armpits and groin.\n\n"
+        "Also called acne inversa, hidradenitis suppurativa is a chronic condition of the skin in which "
+        "painful lumps form beneath it, most often around the groin and the armpits.\n\n"
+        "## Causes\n\nThe exact cause is unknown, but hair follicles become blocked and inflamed.\n\n"
+        "Smoking and carrying extra weight make flares more likely in many people.\n\n"
+        "## Treatment\n\nAntibiotic tablets or creams can calm flares, and some people need surgery.\n\n"
+        "Biological medicines are an option when other treatments have not worked well enough.\n\n"
+        "## Living with it\n\nLoose cotton clothing and gentle washing help the skin heal between flares.\n"
+    )
+    assert _found(text) == [("DUP002", 5, 1)]
+
+
+def test_grading_scale_classes_are_parallel_structure():
+    text = (
+        "# Heart failure classes\n\n"
+        "- Class I: no limitation of physical activity; ordinary activity causes no undue breathlessness or tiredness\n"
+        "- Class II: slight limitation of physical activity; ordinary activity causes breathlessness or tiredness\n"
+        "- Class III: marked limitation of physical activity; less than ordinary activity causes breathlessness\n"
+        "- Class IV: unable to carry on any physical activity without breathlessness or tiredness\n"
+    )
+    assert _found(text) == []
+
+
+def test_definitions_that_differ_by_negation_are_a_contrast():
+    text = (
+        "# Inhaler technique\n\n"
+        "A patient who is confident using the inhaler at home every day can manage the routine reviews alone.\n\n"
+        "A patient who is not confident using the inhaler at home every day can manage the routine reviews alone.\n"
+    )
+    assert _found(text) == []
+
+
+def test_the_same_short_item_in_two_lists_is_not_a_duplicate_paragraph():
+    text = "# Flu\n\n## In adults\n\n- A high temperature\n- Aching body\n\n## In children\n\n- A high temperature\n- Earache\n"
+    assert _found(text) == []
+
+
+def test_navigation_lines_are_not_repeated_sentences():
+    line = "See our page on asthma inhalers for more information about spacers."
+    text = f"# Asthma\n\nInhalers deliver medicine to the lungs.\n\n{line}\n\nPreventers calm inflammation.\n\n{line}\n"
+    assert _found(text) == []
+
+
+def test_divergent_duplicate_names_the_numbers_and_replaces_dup002():
+    text = (
+        "# Amoxicillin\n\n"
+        "Adults usually take 500 mg three times a day for five days, as your doctor or pharmacist advises.\n\n"
+        "Missed doses can be taken as soon as you remember unless the next one is almost due.\n\n"
+        "Adults usually take 500 mg twice a day for five days, as your doctor or pharmacist advises.\n"
+    )
+    found = lint_text(text, select=DUP)
+    assert compact(found) == [("DUP005", 7, 1)]
+    assert "'three times' there, 'twice' here" in found[0].message
+    assert found[0].related[0].line == 3
+
+
+def test_unit_changes_are_divergent_but_years_are_not():
+    dose = "The usual adult dose for this condition is {} once a day with or without food, as the leaflet says."
+    text = f"# Levothyroxine\n\n{dose.format('50 mcg')}\n\n## Later\n\n{dose.format('50 mg')}\n"
+    assert [c for c, *_ in _found(text)] == ["DUP005"]
+    year = "The guideline was updated in {} and the advice on this page follows that edition of it closely."
+    text = f"# Guidance\n\n{year.format(2019)}\n\n## Later\n\n{year.format(2024)}\n"
+    assert "DUP005" not in [c for c, *_ in _found(text)]
+
+
+def test_dup002_is_the_same_under_any_hash_seed(tmp_path):
+    article = tmp_path / "a.md"
+    paragraphs = [
+        f"Topic {n} paragraph about shared clinical wording, immune cells, calcium entry and infection risk {n % 3}."
+        for n in range(40)
+    ]
+    article.write_text("# T\n\n" + "\n\n".join(paragraphs) + "\n")
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT), "MEDLINT_CACHE_DIR": ""}
+        run = subprocess.run(
+            [sys.executable, "-m", "linter", "check", "--isolated", "--no-cache", "--select", "DUP002", str(article)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
