@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from linter.graph import ArticleGraph
-from linter.phrases import any_match
 from linter.parse.model import Block
+from linter.phrases import any_match
 from linter.similarity import IdfSpace, abbreviations, profile
 from linter.text import content_terms, normalise
 
