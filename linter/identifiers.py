@@ -129,9 +129,11 @@ def title_key(text: str) -> str:
     """Normalised title of a reference entry, used to spot the same work listed twice."""
     without_ids = _URL.sub(" ", _DOI.sub(" ", text))
     parts = [p.strip() for p in re.split(r"(?<=[A-Za-z0-9)])\.\s+", without_ids)]
-    for part in parts:
-        if len(part.split()) >= 3 and not _AUTHORS.match(part):
-            return normalise(part)
+    # the title is the longest segment that is not an author list: an organisation named as author
+    # ("World Health Organization. Global report on diabetes.") is a short first segment, never the key
+    titles = [p for p in parts if len(p.split()) >= 3 and not _AUTHORS.match(p)]
+    if titles:
+        return normalise(max(titles, key=lambda p: len(p.split())))
     return normalise(without_ids)
 
 

@@ -13,8 +13,9 @@ from linter.rules.base import Rule, rule
 _STATISTIC = re.compile(
     r"""(?ix)
     \b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)
-  | \b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?[\d,]+\b
+  | \b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?[\d,]+\b(?![-.]\w|\s*(?:years?|months?|weeks?|days?|hours?)\b)
   | \b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[-\s](?:times|fold)\s+(?:more|less|higher|lower|greater|as)\b
+  | \b\d+(?:\.\d+)?-fold\b
   | \b(?:studies|research|trials|evidence|experts|scientists|data)\s+(?:show|shows|showed|suggest|suggests|found|prove|proves|indicate|indicates)\b
   | \b(?:doubles|triples|halves)\s+(?:the\s+)?(?:risk|chance|odds)\b
     """
