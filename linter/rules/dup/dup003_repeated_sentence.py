@@ -50,6 +50,8 @@ def repeated_sentence(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     for sentence in graph.sentences:
         if sentence.block.kind not in UNITS:
             continue
+        if sentence.block.kind in ("list_item", "table_cell") and len(graph.sentences_of(sentence.block)) == 1:
+            continue  # a whole item or cell repeated in another list or row is structure (DUP001 judges items)
         norm = normalise(sentence.text)
         if len(norm.split()) < 6 or any_match("cross_reference", sentence.text):
             continue  # "See our page on X for more information" repeats by design
