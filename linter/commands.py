@@ -10,10 +10,10 @@ from pathlib import Path
 
 from linter.config import ConfigError, ConfigResolver
 from linter.discover import discover
-from linter.engine import lint_path
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from linter.findings import Severity
 from linter.results import FileResult, Options
+from linter.source import display_path, safe_text
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -83,10 +83,10 @@ def _timing(phase: str, started: float) -> None:
 
 def _report_errors(results: list[FileResult], errors: list[str]) -> bool:
     for message in errors:
-        print(f"medlint: {message}", file=sys.stderr)
+        print(f"medlint: {safe_text(message)}", file=sys.stderr)
     for result in results:
         if result.error:
-            print(f"medlint: {result.error}", file=sys.stderr)
+            print(f"medlint: {safe_text(result.error)}", file=sys.stderr)
     return bool(errors) or any(r.error for r in results)
 
 
@@ -102,43 +102,46 @@ def run_check(args: argparse.Namespace) -> int:
     if args.write_baseline:
         from linter.baseline import write_baseline
 
-        count = write_baseline(args.write_baseline, results)
+        try:
+            count = write_baseline(args.write_baseline, results)
+        except (OSError, ValueError) as exc:
+            raise UsageError(
+                f"{display_path(args.write_baseline)}: cannot write baseline ({getattr(exc, 'strerror', None) or exc})"
+            ) from None
         print(f"medlint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if _report_errors(results, errors) else EXIT_CLEAN
     if args.diff:  # like ruff --diff: print what --fix would change; exit 1 if anything would
         from linter.fixer import apply_fixes
 
-        would_change = apply_fixes(results, args, write=False)
-        return EXIT_ERROR if _report_errors(results, errors) else (EXIT_FINDINGS if would_change else EXIT_CLEAN)
+        fixed_results, fixed = apply_fixes(results, args, _relinter(args), write=False)
+        return EXIT_ERROR if _report_errors(fixed_results, errors) else (EXIT_FINDINGS if fixed else EXIT_CLEAN)
+    fixed = None
     if args.fix:
-        results = _fix_until_stable(args, results)
+        from linter.fixer import apply_fixes
+
+        results, fixed = apply_fixes(results, args, _relinter(args), write=True)
     had_errors = _report_errors(results, errors)
-    _emit(args, results)
+    _emit(args, results, fixed, had_errors)
     if had_errors:
         return EXIT_ERROR
     return _exit_for(results, args)
 
 
-def _fix_until_stable(args: argparse.Namespace, results: list[FileResult], rounds: int = 5) -> list[FileResult]:
-    """Apply fixes, lint again, repeat while fixes keep applying (a fix can reveal another)."""
-    from linter.fixer import apply_fixes
+def _relinter(args: argparse.Namespace):
+    """Lint a text in memory as the file it will replace (its own configuration), for the fix loop."""
+    from linter.engine import lint_source
 
-    for _ in range(rounds):
-        changed = apply_fixes(results, args, write=True)
-        if not changed:
-            break
-        relinted = dict(zip(changed, _relint(args, changed), strict=True))
-        results = [relinted.get(r.path, r) for r in results]
-    return results
-
-
-def _relint(args: argparse.Namespace, paths: list[str]) -> list[FileResult]:
     resolver = ConfigResolver(args.config, args.isolated)
     options = _options(args)
-    return [lint_path(p, resolver.for_path(Path(p)), options) for p in paths]
+
+    def relint(source):
+        config = resolver.for_path(Path(source.path))
+        return lint_source(source, config, options, config.relpath(Path(source.path)))
+
+    return relint
 
 
-def _emit(args: argparse.Namespace, results: list[FileResult]) -> None:
+def _emit(args: argparse.Namespace, results: list[FileResult], fixed: int | None = None, errors: bool = False) -> None:
     from linter.reporters import render
 
     color = args.color == "always" or (
@@ -148,18 +151,34 @@ def _emit(args: argparse.Namespace, results: list[FileResult]) -> None:
     if args.format in ("text", "grouped") and not args.quiet and not args.diff:
         from linter.reporters.text import render_summary
 
-        text += render_summary(results)
+        text += render_summary(results, fixed=fixed, errors=errors or any(r.error for r in results))
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
+
+
+def write_output(path: str, text: str) -> None:
+    """Write a report atomically: a failed write leaves no emptied file, and says so in one line."""
+    from linter.edits import write_new_atomic
+
+    try:
+        write_new_atomic(path, text)
+    except (OSError, ValueError) as exc:
+        raise UsageError(
+            f"{display_path(path)}: cannot write output ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
 
 
 def _exit_for(results: list[FileResult], args: argparse.Namespace) -> int:
     if getattr(args, "exit_zero", False):
         return EXIT_CLEAN
-    threshold = Severity.parse(args.fail_on) if getattr(args, "fail_on", None) else Severity.INFO
-    failing = any(f.severity >= threshold for r in results for f in r.findings)
+    failing = False
+    for r in results:
+        configured = r.config.get("fail-on") if r.config is not None else None
+        level = getattr(args, "fail_on", None) or configured  # the command line wins over the file's config
+        threshold = Severity.parse(level) if level else Severity.INFO
+        failing = failing or any(f.severity >= threshold for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -177,9 +196,9 @@ def run_report(args: argparse.Namespace) -> int:
         articles.append((r, r.graph or graph_for(r.source, r.config)))
     html = render_html(articles, today=args.today)
     try:
-        Path(args.output).write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{args.output}: cannot write report ({exc.strerror})") from None
+        write_output(args.output, html)
+    except UsageError:
+        raise
     count = sum(len(r.findings) for r in results)
     print(f"medlint: wrote {args.output} ({len(results)} articles, {count} findings)", file=sys.stderr)
     return EXIT_ERROR if had_errors else (EXIT_FINDINGS if count else EXIT_CLEAN)

@@ -153,6 +153,13 @@ def validate(data: dict[str, Any], path: Path) -> None:
         for selector in data.get(key, []):
             if not matching_codes(selector):
                 raise ConfigError(f"{path}: '{selector}' in {key} matches no rule")
+    for code in data.get("severity", {}):
+        if code not in CATALOG:
+            raise ConfigError(f"{path}: unknown rule '{code}' in severity")
+    for pattern, selectors in data.get("per-file-ignores", {}).items():
+        for selector in selectors:
+            if not matching_codes(selector):
+                raise ConfigError(f"{path}: '{selector}' in per-file-ignores '{pattern}' matches no rule")
 
 
 def _validated_before(raw: str, path: Path, use_cache: bool) -> tuple[bool, Path | None]:

@@ -45,4 +45,13 @@ def discover(paths: Sequence[str], errors: list[str]) -> list[str]:
         else:
             errors.append(f"{raw}: no such file or directory")
     seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]
+    unique = []
+    for f in files:  # the same file reached twice (x.md ./x.md, a symlink) is linted once, under its first name
+        try:
+            key = os.path.realpath(f)
+        except (OSError, ValueError):
+            key = f
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique

@@ -54,21 +54,96 @@ def unified_diff(source: Source, fixed: str) -> str:
     )
 
 
-def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` so that an interruption leaves the old or the new file whole.
-
-    The text keeps the original line endings (edits never touch them), the file keeps its mode.
-    """
+def write_new_atomic(path: str | Path, text: str) -> None:
+    """Write an output file (report, SARIF) through a temporary file and a rename."""
     target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".medlint-tmp", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class FixRefused(Exception):
+    """A file --fix will not rewrite; the message is one line naming it."""
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def fix_target(path: str | Path, root: Path | None = None) -> Path:
+    """The file a fix rewrites: a symlink's target (inside the project root), never a hard-linked file."""
+    link = Path(path)
+    target = link.resolve() if link.is_symlink() else link
+    if link.is_symlink():
+        base = (root or Path.cwd()).resolve()
+        if not target.is_relative_to(base):
+            raise FixRefused(f"{path}: a symlink to {target}, outside the project root {base}; not fixed")
+    if target.stat().st_nlink > 1:
+        raise FixRefused(
+            f"{path}: has {target.stat().st_nlink} hard links; an atomic rewrite would split them, not fixed"
+        )
+    return target
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> None:
+    """Temporary files an interrupted --fix left behind (``.NAME.*.medlint-tmp``) older than an hour."""
+    import time
+
+    now = time.time() if now is None else now
+    try:
+        for entry in folder.glob(".*.medlint-tmp"):
+            try:
+                if now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                    entry.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass
+
+
+def _copy_identity(source: Path, tmp: str) -> None:
+    """Owner, group, mode and extended attributes of the file being replaced, where the platform allows."""
+    info = source.stat()
+    os.chmod(tmp, info.st_mode & 0o7777)
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except (OSError, AttributeError):
+        pass
+    if hasattr(os, "listxattr"):
+        try:
+            for name in os.listxattr(source):
+                try:
+                    os.setxattr(tmp, name, os.getxattr(source, name))
+                except OSError:
+                    pass
+        except OSError:
+            pass
+
+
+def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
+    """Replace the file at ``path`` with ``text`` so that an interruption leaves the old or the new file
+    whole. A symlink is followed to its target (the link stays a link); the file keeps its owner, mode
+    and extended attributes; its original line endings are kept (edits never touch them)."""
+    target = fix_target(path)
+    remove_stale_temps(target.parent)
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    mode = target.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".medlint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        _copy_identity(target, tmp)
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -109,6 +109,8 @@ def fingerprint(findings: list[Finding], source: Source) -> None:
 
 
 def lint_source(source: Source, config: Config, options: Options, relpath: str | None = None) -> FileResult:
+    if not source.text.strip():  # an empty file (no bytes, a BOM alone, white space) holds nothing to judge
+        return FileResult(source.path, [], source=source, config=config)
     rules = config.enabled_rules(relpath, options.selection)
     graph = graph_for(source, config)
     findings = run_rules(graph, rules, config, options, audience_of(graph, config, relpath))

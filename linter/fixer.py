@@ -1,34 +1,127 @@
-"""--fix and --diff: apply findings' edits to the files they came from."""
+"""--fix and --diff: every round in memory, each round checked against the fix invariant, one atomic write.
+
+A fix may only change what its finding claims. After each round the article's citations are
+compared with the round before: every reference entry keeps its text, every claim keeps citing the
+same entries, and nothing that was cited stops being cited. A round that breaks this is retried one
+finding at a time, and a fix that breaks it alone is dropped: its finding stays, counted as remaining.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from linter.edits import apply_edits, select_edits, unified_diff, write_atomic
+from linter.edits import FixRefused, apply_edits, select_edits, unified_diff, write_atomic
+from linter.findings import Finding
+from linter.graph import ArticleGraph
 from linter.results import FileResult
+from linter.source import Source
+from linter.text import normalise
+
+ROUNDS = 5
+Relint = Callable[[Source], FileResult]
 
 
-def apply_fixes(results: list[FileResult], args: argparse.Namespace, write: bool) -> list[str]:
-    """Apply (or, without ``write``, print as a diff) each file's fixes; returns the paths written."""
-    written: list[str] = []
+@dataclass(frozen=True)
+class CitationInvariant:
+    entries: tuple[tuple[str, int], ...]  # reference entry texts, with how often each appears
+    cited: frozenset[str]  # entry texts some claim cites
+    claims: tuple[tuple[str, frozenset[str]], ...]  # claim text -> entries it cites (all copies together)
+
+    @classmethod
+    def of(cls, graph: ArticleGraph) -> CitationInvariant:
+        from linter.facts.citations import citing_markers
+
+        citing = {id(m) for m in citing_markers(graph)}
+        entries = Counter(normalise(r.text) for r in graph.references)
+        claims: dict[str, set[str]] = {}
+        for sentence in graph.sentences:
+            texts = {normalise(r.text) for m in sentence.markers if id(m) in citing for r in graph.cited_references(m)}
+            if texts:
+                claims.setdefault(normalise(sentence.text), set()).update(texts)
+        cited = frozenset(t for texts in claims.values() for t in texts)
+        return cls(tuple(sorted(entries.items())), cited, tuple(sorted((k, frozenset(v)) for k, v in claims.items())))
+
+    def kept_by(self, after: CitationInvariant) -> bool:
+        if self.entries != after.entries or self.cited != after.cited:
+            return False
+        later = dict(after.claims)
+        return all(later[text] == cited for text, cited in self.claims if text in later)
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    fixed: int  # findings whose fixes were applied
+    result: FileResult  # the final lint of the fixed text
+
+
+def fix_in_memory(result: FileResult, relint: Relint, unsafe: bool) -> FixOutcome:
+    """Apply fixes round after round (a fix can reveal another), keeping only invariant-preserving ones."""
+    assert result.source is not None
+    source, current, fixed = result.source, result, 0
+    for _ in range(ROUNDS):
+        findings = [f for f in current.findings if f.edits and (f.fix_safe or unsafe)]
+        if not findings or current.graph is None:
+            break
+        before = CitationInvariant.of(current.graph)
+        text, applied = _round(source, findings, before, relint, unsafe)
+        if not applied:
+            break
+        fixed += applied
+        source = Source(source.path, text, had_bom=source.had_bom)
+        current = relint(source)
+    return FixOutcome(source.text, fixed, current)
+
+
+def _round(source: Source, findings: list[Finding], before: CitationInvariant, relint: Relint, unsafe: bool):
+    edits = select_edits(findings, unsafe=unsafe)
+    text = apply_edits(source.text, edits)
+    if text != source.text and _keeps(before, source, text, relint):
+        return text, len({id(f) for f in findings if any(e in edits for e in f.edits)})
+    text, applied = source.text, 0  # retry one finding at a time, dropping the fixes that break it
+    for finding in sorted(findings, key=lambda f: (f.start, f.rule)):
+        candidate = apply_edits(text, select_edits([finding], unsafe=unsafe))
+        if candidate != text and _keeps(before, source, candidate, relint):
+            text, applied = candidate, applied + 1
+            break  # offsets of the other findings refer to the old text: take them next round
+    return text, applied
+
+
+def _keeps(before: CitationInvariant, source: Source, text: str, relint: Relint) -> bool:
+    graph = relint(Source(source.path, text, had_bom=source.had_bom)).graph
+    return graph is not None and before.kept_by(CitationInvariant.of(graph))
+
+
+def apply_fixes(
+    results: list[FileResult], args: argparse.Namespace, relint: Relint, write: bool
+) -> tuple[list[FileResult], int]:
+    """Fix every file in memory; write each changed file once (or print the diff). Returns the final
+    results and how many findings were fixed."""
+    out: list[FileResult] = []
+    total = 0
     for result in results:
-        if result.source is None or not result.findings:
+        if result.source is None or not any(f.edits for f in result.findings):
+            out.append(result)
             continue
-        edits = select_edits(result.findings, unsafe=args.unsafe_fixes)
-        if not edits:
-            continue
-        fixed = apply_edits(result.source.text, edits)
-        if fixed == result.source.text:
-            continue
-        if not write:
-            sys.stdout.write(unified_diff(result.source, fixed))
-            written.append(result.path)
-            continue
-        try:
-            write_atomic(result.path, fixed, bom=result.source.had_bom)
-        except OSError as exc:
-            result.error = f"{result.path}: cannot write fixes ({exc.strerror or exc})"
-            continue
-        written.append(result.path)
-    return written
+        if result.graph is None:
+            result = relint(result.source)
+        outcome = fix_in_memory(result, relint, args.unsafe_fixes)
+        final = outcome.result
+        if outcome.text != result.source.text:
+            if not write:
+                sys.stdout.write(unified_diff(result.source, outcome.text))
+            else:
+                try:
+                    write_atomic(result.path, outcome.text, bom=result.source.had_bom)
+                except FixRefused as exc:
+                    result.error, final, outcome.fixed = str(exc), result, 0
+                except OSError as exc:
+                    result.error = f"{result.path}: cannot write fixes ({exc.strerror or exc})"
+                    final, outcome.fixed = result, 0
+        total += outcome.fixed
+        out.append(final)
+    return out, total

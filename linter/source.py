@@ -7,6 +7,9 @@ Lines and columns are 1-based, as editors and SARIF expect.
 from __future__ import annotations
 
 import bisect
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,18 +82,27 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
 
 def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read a file into a Source, turning every OS or encoding problem into an InputError."""
-    name = str(path)
+    name = display_path(path)
     p = Path(path)
     try:
-        if p.is_dir():
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{name}: is a directory")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name}: file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
-                "limit (set max-file-size-mb to raise it)"
+        if not stat.S_ISREG(info.st_mode):
+            kind = (
+                "named pipe (FIFO)"
+                if stat.S_ISFIFO(info.st_mode)
+                else "socket"
+                if stat.S_ISSOCK(info.st_mode)
+                else "device"
             )
-        data = p.read_bytes()
+            raise InputError(f"{name}: is a {kind}, not a regular file; medlint reads only regular files")
+        if info.st_size > max_bytes:
+            raise InputError(_too_big(name, info.st_size, max_bytes))
+        with p.open("rb") as handle:  # bounded: a file that grows while it is read stops at the limit
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(_too_big(name, len(data), max_bytes))
     except InputError:
         raise
     except FileNotFoundError:
@@ -101,7 +113,33 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     except RuntimeError as exc:  # pathlib reports symlink loops this way
         raise InputError(f"{name}: cannot read ({exc})") from None
-    if not data.strip():
-        raise InputError(f"{name}: file is empty")
     text, bom = decode(data, name)
-    return Source(name, text, had_bom=bom)
+    return Source(str(path), text, had_bom=bom)
+
+
+def _too_big(name: str, size: int, max_bytes: int) -> str:
+    return (
+        f"{name}: file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB "
+        "limit (set max-file-size-mb to raise it)"
+    )
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """Text for a terminal: control characters, line and paragraph separators and bidi overrides
+    from an article are shown as escapes (\\x1b, \\r, \\u202e), so an article cannot rewrite the screen."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text
+    )
+
+
+def display_path(path: str | Path) -> str:
+    """A file name as text: bytes that are not valid UTF-8 are shown as backslash escapes."""
+    name = os.fsencode(path).decode("utf-8", "backslashreplace") if not isinstance(path, str) else path
+    if isinstance(path, str) and any("\udc80" <= c <= "\udcff" for c in path):
+        name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return safe_text(name)

@@ -46,9 +46,30 @@ def test_directory_without_articles(tmp_path):
     assert_one_line_error(out, "no articles found")
 
 
-def test_empty_file(tmp_path):
-    (tmp_path / "empty.md").write_text("")
-    assert_one_line_error(check(tmp_path, str(tmp_path / "empty.md")), "empty.md: file is empty")
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"  \n\t\n"], ids=["no bytes", "bom", "white space"])
+def test_empty_file_has_no_findings(tmp_path, content):
+    (tmp_path / "empty.md").write_bytes(content)
+    out = run_cli("check", "--isolated", "--no-cache", str(tmp_path / "empty.md"))
+    assert (out.returncode, out.stdout, out.stderr) == (0, "All checks passed!\n", "")
+
+
+def test_fifo_and_devices_neither_hang_nor_stop_the_run(tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    out = check(tmp_path, str(fifo), "/dev/zero")
+    assert out.returncode == 2 and "good.md:3:" in out.stdout  # the other file is still linted
+    errors = out.stderr.strip().splitlines()
+    assert errors == [
+        f"medlint: {fifo}: is a named pipe (FIFO), not a regular file; medlint reads only regular files",
+        "medlint: /dev/zero: is a device, not a regular file; medlint reads only regular files",
+    ]
+
+
+def test_fifo_met_while_walking_a_folder(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "good.md").write_text(GOOD)
+    out = check(tmp_path, str(tmp_path))
+    assert out.returncode == 2 and "is a named pipe (FIFO)" in out.stderr
 
 
 def test_binary_file(tmp_path):
@@ -129,14 +150,14 @@ def test_unreadable_file_via_permission_error(tmp_path, monkeypatch):
 
     secret = tmp_path / "secret.md"
     secret.write_text(GOOD)
-    real = Path.read_bytes
+    real = Path.open
 
-    def deny(self):
+    def deny(self, *args, **kwargs):
         if self == secret:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     result = lint_path(str(secret), Config(), Options())
     assert result.error == f"{secret}: permission denied" and result.findings == []
 
@@ -215,3 +236,93 @@ def test_no_network_connection_is_ever_opened(tmp_path, monkeypatch):
     assert main(["check", "--isolated", "--no-cache", "article/"]) == 1
     assert main(["report", "--isolated", "--no-cache", "article/", "-o", str(tmp_path / "r.html")]) == 1
     assert main(["check", "--isolated", "--no-cache", "--format", "sarif", "article/"]) == 1
+
+
+def test_dup001_keeps_a_copy_whose_citations_differ():
+    from tests.helpers import lint_text
+
+    para = "Hand-washing with soap lowers the spread of germs at home and at school"
+    text = f"# T\n\n{para} [1].\n\n{para} [2].\n\n## References\n\n1. A study one. 2020.\n2. A study two. 2021.\n"
+    (finding,) = lint_text(text, select=["DUP001"])
+    assert finding.edits == []
+
+
+def test_the_fix_invariant_catches_a_lost_citation():
+    from linter.config import Config
+    from linter.engine import graph_for
+    from linter.fixer import CitationInvariant
+    from linter.source import Source
+
+    refs = "\n\n## References\n\n1. A study one. 2020.\n2. A study two. 2021.\n"
+    before = graph_for(Source("a.md", "# T\n\nOne claim [1]. Another claim [2]." + refs), Config())
+    renumbered = graph_for(
+        Source(
+            "a.md",
+            "# T\n\nOne claim [2]. Another claim [1].\n\n## References\n\n1. A study two. 2021.\n2. A study one. 2020.\n",
+        ),
+        Config(),
+    )
+    lost = graph_for(Source("a.md", "# T\n\nOne claim [1]. Another claim." + refs), Config())
+    swapped = graph_for(Source("a.md", "# T\n\nOne claim [2]. Another claim [1]." + refs), Config())
+    invariant = CitationInvariant.of(before)
+    assert invariant.kept_by(CitationInvariant.of(renumbered))
+    assert not invariant.kept_by(CitationInvariant.of(lost))
+    assert not invariant.kept_by(CitationInvariant.of(swapped))
+
+
+def test_fix_reports_how_many_findings_it_fixed(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\nThe usual dose is 5.0 mg, as your doctor advises. Then 10mg later, as prescribed.\n")
+    out = run_cli("check", "--isolated", "--no-cache", "--select", "DOSE001,DOSE007", "--fix", str(path))
+    assert out.stdout.strip().splitlines()[-1] == "Fixed 2 findings (0 remaining)."
+    assert out.returncode == 0
+    assert "5 mg" in path.read_text() and "10 mg" in path.read_text()
+
+
+def test_fix_writes_through_a_symlink_and_refuses_hard_links(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("# T\n\nThe usual dose is 5.0 mg, as your doctor advises.\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    out = run_cli("check", "--isolated", "--no-cache", "--select", "DOSE001", "--fix", str(link), cwd=tmp_path)
+    assert link.is_symlink() and "5 mg" in real.read_text(), out.stderr
+    hard = tmp_path / "hard.md"
+    hard.write_text("# T\n\nThe usual dose is 5.0 mg, as your doctor advises.\n")
+    os.link(hard, tmp_path / "other.md")
+    out = run_cli("check", "--isolated", "--no-cache", "--select", "DOSE001", "--fix", str(hard), cwd=tmp_path)
+    assert out.returncode == 2 and "hard links" in out.stderr and "5.0 mg" in hard.read_text()
+
+
+def test_stale_fix_temp_files_are_removed(tmp_path):
+    import time
+
+    stale = tmp_path / ".a.md.x1.medlint-tmp"
+    stale.write_text("left by a killed --fix")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".b.md.x2.medlint-tmp"
+    fresh.write_text("a --fix running now")
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\nThe usual dose is 5.0 mg, as your doctor advises.\n")
+    run_cli("check", "--isolated", "--no-cache", "--select", "DOSE001", "--fix", str(path))
+    assert not stale.exists() and fresh.exists()
+
+
+def test_the_same_file_named_twice_is_linted_once(tmp_path):
+    (tmp_path / "x.md").write_text(GOOD)
+    out = run_cli("check", "--isolated", "--no-cache", "--select", "CIT001,DUP004", "x.md", "./x.md", cwd=tmp_path)
+    assert out.stdout.count("CIT001") == 1 and "DUP004" not in out.stdout
+
+
+def test_control_characters_from_article_text_are_escaped(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# T\n\nClaim [9\x1b[2K\rAll checks passed!].\n\nAnother [3].\n\n## References\n\n1. Only one. 2020.\n"
+    )
+    out = run_cli("check", "--isolated", "--no-cache", str(path))
+    assert "\x1b" not in out.stdout and "\r" not in out.stdout
+
+
+def test_no_success_line_when_the_run_exits_2(tmp_path):
+    out = run_cli("check", "--isolated", "--no-cache", str(tmp_path / "missing.md"))
+    assert out.returncode == 2 and "All checks passed" not in out.stdout

@@ -155,11 +155,11 @@ def test_junit(repo):
 
 
 def test_json_report_schema_with_errors_and_fixes(repo):
-    (repo / "empty.md").write_text("")
+    (repo / "empty.md").write_bytes(b"\xff\xfe")
     out = run_cli("check", "--isolated", "--format", "json", "bad.md", "empty.md", cwd=repo)
     report = json.loads(out.stdout)
     jsonschema.validate(report, load_schema("report.schema.json"))
-    assert report["files"][1]["error"] == "empty.md: file is empty"
+    assert report["files"][1]["error"] == "empty.md: file is UTF-16 (byte order mark found); save it as UTF-8"
     fixable = [f for f in report["files"][0]["findings"] if "fix" in f]
     assert fixable and fixable[0]["rule"] == "DOSE001"
 

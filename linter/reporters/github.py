@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from linter.findings import Severity
+from linter.source import display_path, safe_text
 
 if TYPE_CHECKING:
     from linter.results import FileResult
@@ -13,7 +14,7 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -24,10 +25,12 @@ def render_github(results: list[FileResult], **_: object) -> str:
     lines = []
     for result in results:
         if result.error:
-            lines.append(f"::error file={_escape_property(result.path)},title=medlint::{_escape_data(result.error)}")
+            lines.append(
+                f"::error file={_escape_property(display_path(result.path))},title=medlint::{_escape_data(result.error)}"
+            )
         for f in result.findings:
             props = (
-                f"file={_escape_property(f.path)},line={f.line},col={f.column},endLine={f.end_line},"
+                f"file={_escape_property(display_path(f.path))},line={f.line},col={f.column},endLine={f.end_line},"
                 f"endColumn={f.end_column},title={_escape_property(f'{f.rule} {f.name}')}"
             )
             lines.append(f"::{_COMMANDS[f.severity]} {props}::{_escape_data(f'{f.rule} {f.message}')}")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from linter.findings import Severity
 from linter.results import all_findings
+from linter.source import display_path, safe_text
 
 if TYPE_CHECKING:
     from linter.results import FileResult
@@ -22,9 +23,12 @@ def render_text(results: list[FileResult], color: bool = False, statistics: bool
             fix = " [*]" if f.safely_fixable else ""
             if color:
                 code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule}{_RESET}"
-                lines.append(f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {code} {f.message}{_DIM}{fix}{_RESET}")
+                lines.append(
+                    f"{_BOLD}{display_path(f.path)}{_RESET}:{f.line}:{f.column}: {code} {safe_text(f.message)}"
+                    f"{_DIM}{fix}{_RESET}"
+                )
             else:
-                lines.append(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}{fix}")
+                lines.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.rule} {safe_text(f.message)}{fix}")
     if statistics:
         lines.extend(_statistics(all_findings(results)))
     return "\n".join(lines) + ("\n" if lines else "")
@@ -46,22 +50,28 @@ def render_grouped(results: list[FileResult], color: bool = False, statistics: b
     for result in results:
         if not result.findings:
             continue
-        out.append(f"{_BOLD}{result.path}{_RESET}:" if color else f"{result.path}:")
+        name = display_path(result.path)
+        out.append(f"{_BOLD}{name}{_RESET}:" if color else f"{name}:")
         width = max(len(f"{f.line}:{f.column}") for f in result.findings)
         for f in result.findings:
             code = f"{_COLOURS[f.severity]}{_BOLD}{f.rule:8}{_RESET}" if color else f"{f.rule:8}"
             fix = " [*]" if f.safely_fixable else ""
-            out.append(f"  {f'{f.line}:{f.column}':>{width}} {code} {f.message}{fix}")
+            out.append(f"  {f'{f.line}:{f.column}':>{width}} {code} {safe_text(f.message)}{fix}")
         out.append("")
     if statistics:
         out.extend(_statistics(all_findings(results)))
     return "\n".join(out) + ("\n" if out else "")
 
 
-def render_summary(results: list[FileResult]) -> str:
+def render_summary(results: list[FileResult], fixed: int | None = None, errors: bool = False) -> str:
+    """The closing line: never a success line when a file could not be read (exit 2); after --fix,
+    how many findings were fixed and how many remain (like ruff)."""
     findings = all_findings(results)
+    if fixed is not None:
+        remaining = len(findings)
+        return f"Fixed {fixed} finding{'s' if fixed != 1 else ''} ({remaining} remaining).\n"
     if not findings:
-        return "All checks passed!\n"
+        return "" if errors else "All checks passed!\n"
     by = Counter(str(f.severity) for f in findings)
     parts = ", ".join(
         f"{by[s]} {s}{'s' if by[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by[s]

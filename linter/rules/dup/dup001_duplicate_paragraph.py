@@ -60,10 +60,12 @@ def duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any], me: Rule) 
     `<!-- medlint-disable DUP001 -->` … `<!-- medlint-enable DUP001 -->`.
 
     ## Fix safety
-    `--fix` deletes the later copy when it occupies its lines alone.
+    `--fix` deletes the later copy when it occupies its lines alone and cites exactly what the first copy
+    cites; copies that cite differently are left for an editor (fix: sometimes).
     """
     for later, first in exact_duplicates(graph):
         line, _ = graph.source.position(first.start)
+        same_sources = _cited(graph, later) == _cited(graph, first)
         yield me.finding(
             graph,
             later.start,
@@ -71,5 +73,9 @@ def duplicate_paragraph(graph: ArticleGraph, options: dict[str, Any], me: Rule) 
             f"repeats the {'item' if later.kind == 'list_item' else 'paragraph'} at line {line} word for word "
             f'("{_excerpt(later)}")',
             related=[(first.start, first.end, "first copy")],
-            edits=_deletion(graph, later),
+            edits=_deletion(graph, later) if same_sources else [],  # never delete a copy's own citations
         )
+
+
+def _cited(graph: ArticleGraph, block) -> set[str]:
+    return {key for m in block.markers for key in graph.marker_keys(m)}
