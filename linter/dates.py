@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from linter.text import Spans
+
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -50,15 +52,12 @@ class FoundDate:
 
 def find_dates(text: str, day_first: bool = True) -> list[FoundDate]:
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
             value = _to_date(m, day_first)
-            if value is not None:
+            if value is not None and taken.claim(m.start(), m.end()):
                 found.append(FoundDate(value, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 
 

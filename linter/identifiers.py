@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.text import normalise
+from linter.text import Spans, normalise
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Identifier:
     problem: str | None = None
 
 
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)?\b(10\.[^\s/]*/[^\s\"<>]*)", re.I)
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)?\b(10\.[^\s/]{0,40}+/[^\s\"<>]*+)", re.I)
 _DOI_LABEL = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(\S*)", re.I)
 _PMID = re.compile(r"\bPMID:?\s*([^\s.,;]+)", re.I)
 _PMCID = re.compile(r"\b(?:PMCID:?\s*)?(PMC(?!ID)[^\s.,;]*)", re.I)
@@ -82,13 +82,12 @@ def url_problem(url: str) -> str | None:
 def identifiers(text: str) -> list[Identifier]:
     """Every identifier in a reference entry, each with the problem that makes it invalid, if any."""
     found: list[Identifier] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(kind: str, value: str, start: int, problem: str | None, norm: str | None = None) -> None:
         end = start + len(value)
-        if any(a < end and start < b for a, b in taken):
+        if not taken.claim(start, end):
             return
-        taken.append((start, end))
         found.append(Identifier(kind, norm if norm is not None else value.lower(), start, end, problem))
 
     for m in _DOI.finditer(text):

@@ -66,9 +66,17 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression])
     """Drop suppressed findings, recording which suppressions were used."""
     if not suppressions:
         return findings
+    by_line: dict[int, list[Suppression]] = {}
+    regions: list[Suppression] = []
+    for s in suppressions:
+        if s.first_line == s.last_line:
+            by_line.setdefault(s.first_line, []).append(s)
+        else:
+            regions.append(s)
     kept = []
-    for finding in findings:
-        covering = [s for s in suppressions if s.covers(finding)]
+    for finding in findings:  # line suppressions by index: many of them stay linear
+        candidates = by_line.get(finding.line, []) + regions
+        covering = [s for s in candidates if s.covers(finding)]
         for s in covering:
             s.used.add(finding.rule)
         if not covering:

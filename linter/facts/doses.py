@@ -31,8 +31,14 @@ def _dose_sentences(graph: ArticleGraph) -> list[tuple[Sentence, list[DoseSpan]]
             continue
         spans = find_doses(block.text)
         methods = spans and in_methods_section(graph, block)
+        k = 0  # spans and sentences are both in text order: one pass
         for sentence in graph.sentences_of(block):
-            inside = [d for d in spans if sentence.start <= d.start < sentence.end]
+            while k < len(spans) and spans[k].start < sentence.start:
+                k += 1
+            inside = []
+            while k < len(spans) and spans[k].start < sentence.end:
+                inside.append(spans[k])
+                k += 1
             if inside and (methods or not_a_dose(sentence.text)):
                 inside = []
             found.append((sentence, inside))

@@ -207,6 +207,7 @@ class _Importer(HTMLParser):
         self.block_links: list[Link] = []
         self.anchor: str | None = None
         self.jsonld: tuple[int, list[str]] | None = None
+        self.context_pending = False
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -291,7 +292,7 @@ class _Importer(HTMLParser):
             self.kind = _BLOCKS[tag]
             self.level = int(tag[1]) if self.kind == "heading" else 0
             self.anchor = values.get("id") or None
-            self._capture_context()
+            self.context_pending = True  # captured when the block's first text arrives (deep nesting stays linear)
             if tag == "li" and self.lists:
                 self.item = (self.lists[-1][0], self.lists[-1][1], bool(self.lists[-1][2]))
                 self.lists[-1][1] += 1
@@ -401,6 +402,9 @@ class _Importer(HTMLParser):
             if not data.strip():
                 return
             self.kind, self.level = "paragraph", 0
+            self.context_pending = True
+        if self.context_pending and data.strip():
+            self.context_pending = False
             self._capture_context()
         self.chars.extend(data)
         if single:

@@ -15,6 +15,7 @@ from linter.source import Source
 
 _LIST_PREFIX = re.compile(r"([-*+]|\d{1,9}[.)])(?=\s|$)")
 MAX_NESTING = 32
+_FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*", re.M)
 _STRUCTURED_HTML = re.compile(
     r"<(?:table|tr|td|th|ul|ol|li|p|div|details|summary|h[1-6]|dl|dd|dt|blockquote|section|article)\b", re.I
 )
@@ -173,9 +174,11 @@ class _Walker:
         self.align.cursor = index + 1
 
     def footnotes(self, definitions: dict[str, str]) -> None:
+        where: dict[str, re.Match[str]] = {}  # one scan for every definition: many footnotes stay linear
+        for found in _FOOTNOTE_DEFINITION.finditer(self.source.text):
+            where.setdefault(found.group(1).lower(), found)
         for label, body in definitions.items():
-            pattern = re.compile(rf"^[ \t]{{0,3}}\[\^({re.escape(label)})\]:[ \t]*", re.M | re.I)
-            m = pattern.search(self.source.text)
+            m = where.get(label.lower())
             if not m:
                 continue
             label = m.group(1)  # mistune folds labels to upper case; keep the author's spelling

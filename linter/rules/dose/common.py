@@ -99,6 +99,19 @@ def _units_of(d: DoseSpan) -> list[tuple[str, int]]:
     return units
 
 
+def _sentence_start(graph: ArticleGraph, block: Block, offset: int) -> int:
+    """Where the sentence holding ``offset`` starts (a bisection: many sentences in a block stay linear)."""
+    import bisect
+
+    sentences = graph.sentences_of(block)
+    i = bisect.bisect_right(graph.fact(_sentence_starts)[id(block)], offset) - 1
+    return sentences[i].start if i >= 0 and offset < sentences[i].end else 0
+
+
+def _sentence_starts(graph: ArticleGraph) -> dict[int, list[int]]:
+    return {id(b): [s.start for s in graph.sentences_of(b)] for b in graph.body_blocks}
+
+
 def _phrase_findings(me: Rule, kind: str, graph: ArticleGraph) -> Iterator[Finding]:
     quick = prefilter(kind)
     for block in graph.body_blocks:
@@ -107,8 +120,7 @@ def _phrase_findings(me: Rule, kind: str, graph: ArticleGraph) -> Iterator[Findi
             continue
         for phrase in phrases()[kind]:
             for m in phrase.regex.finditer(text):
-                sentence = next((s for s in graph.sentences_of(block) if s.start <= m.start() < s.end), None)
-                begin = sentence.start if sentence else 0
+                begin = _sentence_start(graph, block, m.start())
                 if negated(text[begin : m.start()], m.start() - begin):
                     continue
                 a, b = block.original(m.start(), m.end())
