@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="medlint", description="Lint health articles for content and citation integrity."
     )
-    parser.add_argument("--version", action="version", version=f"medlint {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"medlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint articles and print findings")
@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="report medlint-disable comments that silence nothing (SUP001)",
     )
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="(NO_COLOR, FORCE_COLOR)")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
 
     report = sub.add_parser("report", help="write a self-contained HTML report for editors")
@@ -70,14 +70,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or folders (default: .)")
-    p.add_argument("--select", type=_codes, help="comma-separated rules or prefixes to enable (replaces defaults)")
-    p.add_argument("--extend-select", type=_codes, help="rules or prefixes to enable in addition")
-    p.add_argument("--ignore", type=_codes, help="rules or prefixes to disable")
+    p.add_argument(
+        "--select", type=_codes, action="extend", help="comma-separated rules or prefixes to enable (replaces defaults)"
+    )
+    p.add_argument("--extend-select", type=_codes, action="extend", help="rules or prefixes to enable in addition")
+    p.add_argument("--ignore", type=_codes, action="extend", help="rules or prefixes to disable (repeatable)")
     p.add_argument("--config", type=Path, help="use this config file (pyproject.toml or medlint.toml)")
     p.add_argument("--isolated", action="store_true", help="ignore every config file")
     p.add_argument("--today", type=_date, help="date to judge review dates against (YYYY-MM-DD)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores for many files)")
+    p.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line too")
+    p.add_argument(
+        "--per-file", action="store_true", help="run per-file rules only, no cross-article rules (pre-commit)"
+    )
+    p.add_argument(
+        "--stdin-filename", metavar="NAME", help="with PATH '-': the name (format, config) of standard input"
+    )
 
 
 def _codes(value: str) -> list[str]:

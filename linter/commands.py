@@ -42,7 +42,11 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     options = _options(args)
-    files = discover(args.paths, errors)
+    if list(args.paths) == ["-"]:
+        return [_lint_stdin(args, resolver, options)], errors
+    if "-" in args.paths:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    files = discover(args.paths, errors, resolver)
     jobs: list[tuple[str, object]] = []
     for path in files:
         try:
@@ -50,22 +54,47 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         except ConfigError as exc:
             errors.append(str(exc))
             continue
-        if config.excluded(Path(path)) and path not in args.paths:
+        if path in args.paths and not getattr(args, "force_exclude", False):
+            pass  # named on the command line: linted even when excluded (as ruff)
+        elif path in args.paths and config.excluded(Path(path)):
             continue
         jobs.append((path, config))
-    options.corpus = len(jobs) > 1 and any(_runs_corpus_rule(path, config, options) for path, config in jobs)
+    per_file = getattr(args, "per_file", False)  # the pre-commit hook: never depends on which files are staged
+    options.corpus = not per_file and len(jobs) > 1 and any(_runs_corpus_rule(p, c, options) for p, c in jobs)
     from linter.parallel import lint_many
 
     started = time.perf_counter()
     results = lint_many(jobs, options, workers=args.jobs, use_cache=not args.no_cache)
     _timing("lint", started)
-    if sum(1 for r in results if r.source is not None) > 1:  # corpus mode only: keep it off the hook's path
+    if not per_file and sum(1 for r in results if r.source is not None) > 1:  # corpus mode only
         from linter.corpus import run_corpus_rules
 
         started = time.perf_counter()
         run_corpus_rules(results, options)
         _timing("corpus (DUP004)", started)
     return results, errors
+
+
+def _lint_stdin(args: argparse.Namespace, resolver: ConfigResolver, options: Options) -> FileResult:
+    """``medlint check -``: standard input, named by --stdin-filename (its format and configuration)."""
+    from linter.engine import lint_source
+    from linter.source import DEFAULT_MAX_BYTES, InputError, Source, decode
+
+    name = args.stdin_filename or "-"
+    try:
+        config = resolver.for_path(Path(name))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    max_mb = config.get("max-file-size-mb")
+    limit = int(max_mb * 1048576) if max_mb else DEFAULT_MAX_BYTES
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        return FileResult(name, error=f"{name}: standard input is over the {limit // 1048576} MB limit")
+    try:
+        text, bom = decode(data, name)
+    except InputError as exc:
+        return FileResult(name, error=str(exc))
+    return lint_source(Source(name, text, had_bom=bom), config, options, config.relpath(Path(name)))
 
 
 def _runs_corpus_rule(path: str, config, options: Options) -> bool:
@@ -116,6 +145,14 @@ def run_check(args: argparse.Namespace) -> int:
         fixed_results, fixed = apply_fixes(results, args, _relinter(args), write=False)
         return EXIT_ERROR if _report_errors(fixed_results, errors) else (EXIT_FINDINGS if fixed else EXIT_CLEAN)
     fixed = None
+    if args.fix and list(args.paths) == ["-"]:
+        from linter.fixer import fix_in_memory
+
+        result = results[0]
+        if result.source is None:
+            return EXIT_ERROR if _report_errors(results, errors) else EXIT_CLEAN
+        sys.stdout.write(fix_in_memory(result, _relinter(args), args.unsafe_fixes).text)
+        return EXIT_CLEAN
     if args.fix:
         from linter.fixer import apply_fixes
 
@@ -144,11 +181,9 @@ def _relinter(args: argparse.Namespace):
 def _emit(args: argparse.Namespace, results: list[FileResult], fixed: int | None = None, errors: bool = False) -> None:
     from linter.reporters import render
 
-    color = args.color == "always" or (
-        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    )
+    color = _use_color(args)
     text = render(args.format, results, color=color, statistics=args.statistics)
-    if args.format in ("text", "grouped") and not args.quiet and not args.diff:
+    if args.format in ("text", "grouped") and not args.quiet and not args.diff and not args.statistics:
         from linter.reporters.text import render_summary
 
         text += render_summary(results, fixed=fixed, errors=errors or any(r.error for r in results))
@@ -156,6 +191,17 @@ def _emit(args: argparse.Namespace, results: list[FileResult], fixed: int | None
         write_output(args.output, text)
     else:
         sys.stdout.write(text)
+
+
+def _use_color(args: argparse.Namespace) -> bool:
+    """--color wins; then NO_COLOR (over FORCE_COLOR); then FORCE_COLOR; else colour only on a terminal."""
+    if args.color in ("always", "never"):
+        return args.color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not args.output and sys.stdout.isatty()
 
 
 def write_output(path: str, text: str) -> None:

@@ -45,13 +45,9 @@ class Config:
     def enabled_codes(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> list[str]:
         cli = cli or {}
         select = cli.get("select") or self.data.get("select")
-        chosen = (
-            {c for c in CATALOG if _matches_any(c, select)}
-            if select
-            else {c for c, row in CATALOG.items() if row.default}
-        )
+        chosen = {c for c in CATALOG if _selects(c, select)} if select else set(default_codes())
         for extra in (self.data.get("extend-select"), cli.get("extend-select")):
-            chosen |= {c for c in CATALOG if _matches_any(c, extra)}
+            chosen |= {c for c in CATALOG if _selects(c, extra)}
         ignored = list(self.data.get("ignore", [])) + list(cli.get("ignore") or [])
         if relpath is not None and self.data.get("per-file-ignores"):
             import fnmatch
@@ -89,23 +85,43 @@ class Config:
         merged.update(self.data.get("rules", {}).get(rule.code, {}))
         return merged
 
-    def excluded(self, path: Path) -> bool:
-        patterns = self.data.get("exclude", [])
-        if not patterns:
-            return False
-        import fnmatch
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        """gitignore-style ``exclude`` (default: READMEs, changelogs, licences, tests/, fixtures/ …)
+        plus ``extend-exclude``, relative to this configuration's folder."""
+        from linter.discover import DEFAULT_EXCLUDE, spec
 
-        rel = self.relpath(path)
-        parts = rel.split("/")
-        return any(
-            fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p.rstrip("/")) for part in parts) for p in patterns
-        )
+        patterns = tuple(self.data.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.data.get("extend-exclude", []))
+        rel = self.relpath(path) + ("/" if is_dir else "")
+        return bool(patterns) and spec(patterns).match_file(rel)
+
+    def included(self, path: Path) -> bool:
+        from linter.discover import DEFAULT_INCLUDE, spec
+
+        return spec(tuple(self.data.get("include", DEFAULT_INCLUDE))).match_file(self.relpath(path))
 
     def relpath(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
             return path.as_posix()
+
+
+def default_codes() -> list[str]:
+    """The default selection: every rule not marked opt-in, in a family that is on by default."""
+    from linter.rules import FAMILIES
+
+    return sorted(
+        c
+        for c, row in CATALOG.items()
+        if row.default and FAMILIES.get(row.family, None) and FAMILIES[row.family].default
+    )
+
+
+def _selects(code: str, selectors: list[str] | None) -> bool:
+    """A selector selects a rule by its own code; a prefix or ALL selects only rules not marked opt-in
+    (as ruff's preview rules: an opt-in rule needs its own code)."""
+    row = CATALOG[code]
+    return any(s.upper() == code or (row.default and _matches_any(code, [s])) for s in selectors or [])
 
 
 def _matches_any(code: str, selectors: list[str] | None) -> bool:

@@ -1,7 +1,10 @@
-"""Inline suppression comments.
+"""Inline suppression comments, as markdownlint and ruff users write them.
 
-``<!-- medlint-disable CODE[, CODE] -->`` ... ``<!-- medlint-enable CODE -->`` silence a region;
-``<!-- medlint-disable-next-line CODE -->`` silences the next non-blank line. No codes = every rule.
+``<!-- medlint-disable CODE[, CODE] -->`` … ``<!-- medlint-enable CODE -->`` silence a region;
+``<!-- medlint-disable-line CODE -->`` its own line; ``<!-- medlint-disable-next-line CODE -->`` the
+next non-blank line; ``<!-- medlint-disable-file CODE -->`` the whole file. No codes = every rule.
+Codes are codes, prefixes or rule names; a reason may follow `` -- ``. A directive or code medlint
+does not know suppresses nothing and is reported (SUP002): a typo never silences more than meant.
 The comments are HTML comments, so they work the same in Markdown, HTML and plain-text files.
 """
 
@@ -13,41 +16,81 @@ from dataclasses import dataclass, field
 from linter.findings import Finding
 from linter.source import Source
 
-_COMMENT = re.compile(r"<!--\s*medlint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.I)
-_CODE = re.compile(r"[A-Za-z]+[0-9]{0,3}")
+_COMMENT = re.compile(r"<!--\s*medlint-(?P<directive>[A-Za-z-]*)(?P<body>(?:(?!-->).){0,400}?)-->", re.I | re.S)
+DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
+_TOKEN = re.compile(r"[^\s,]+")
 
 
 @dataclass
 class Suppression:
-    kind: str  # disable | enable | disable-next-line
-    codes: tuple[str, ...]  # empty = all rules
+    kind: str  # disable | enable | disable-line | disable-next-line | disable-file | invalid
+    codes: tuple[str, ...]  # codes or prefixes; empty = all rules
     line: int
     column: int
     first_line: int  # lines covered, inclusive
     last_line: int
     used: set[str] = field(default_factory=set)
+    problem: str | None = None  # why an invalid directive suppresses nothing (SUP002)
+    start: int = 0
+    end: int = 0
 
     def covers(self, finding: Finding) -> bool:
-        if not self.first_line <= finding.line <= self.last_line:
+        if self.problem or self.kind == "enable" or not self.first_line <= finding.line <= self.last_line:
             return False
         return not self.codes or any(finding.rule.startswith(c) for c in self.codes)
+
+
+def _codes(body: str) -> tuple[tuple[str, ...], str | None]:
+    """The codes a directive names (reason after ' -- ' dropped), or the problem with them."""
+    from linter.rules import CATALOG, matching_codes
+
+    names = {row.name: code for code, row in CATALOG.items()}
+    codes_part = body.split(" -- ", 1)[0] if " -- " in body else body
+    codes: list[str] = []
+    for token in _TOKEN.findall(codes_part):
+        if token.lower() in names:
+            codes.append(names[token.lower()])
+        elif re.fullmatch(r"[A-Za-z]+[0-9]{0,3}", token) and token.upper() != "ALL" and matching_codes(token):
+            codes.append(token.upper())
+        else:
+            return (), f"'{token}' is not a rule code, prefix or name (a reason goes after ' -- ')"
+    return tuple(codes), None
 
 
 def parse_suppressions(source: Source) -> list[Suppression]:
     found: list[Suppression] = []
     open_regions: list[Suppression] = []
     for m in _COMMENT.finditer(source.text):
-        kind = m.group(1).lower()
-        codes = tuple(c.upper() for c in _CODE.findall(m.group(2)))
+        directive = m.group("directive").lower().rstrip("-")
         line, column = source.position(m.start())
-        if kind == "disable-next-line":
+        if directive not in DIRECTIVES:
+            known = ", ".join(f"medlint-{d}" for d in DIRECTIVES)
+            problem = f"unknown directive 'medlint-{m.group('directive')}' (known: {known})"
+            found.append(
+                Suppression("invalid", (), line, column, line, line, problem=problem, start=m.start(), end=m.end())
+            )
+            continue
+        codes, problem = _codes(m.group("body"))
+        if problem:
+            found.append(
+                Suppression("invalid", (), line, column, line, line, problem=problem, start=m.start(), end=m.end())
+            )
+            continue
+        span = {"start": m.start(), "end": m.end()}
+        if directive == "disable-next-line":
             target = _next_content_line(source, line)
-            found.append(Suppression(kind, codes, line, column, target, target))
-        elif kind == "disable":
-            region = Suppression(kind, codes, line, column, line, source.line_count)
+            found.append(Suppression(directive, codes, line, column, target, target, **span))
+        elif directive == "disable-line":
+            end_line, _ = source.position(m.end())
+            found.append(Suppression(directive, codes, line, column, line, end_line, **span))
+        elif directive == "disable-file":
+            found.append(Suppression(directive, codes, line, column, 1, source.line_count, **span))
+        elif directive == "disable":
+            region = Suppression(directive, codes, line, column, line, source.line_count, **span)
             open_regions.append(region)
             found.append(region)
         else:
+            found.append(Suppression("enable", codes, line, column, line, line, **span))
             for region in list(open_regions):
                 if not codes or set(codes) & set(region.codes) or not region.codes:
                     region.last_line = line

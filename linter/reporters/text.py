@@ -17,6 +17,9 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def render_text(results: list[FileResult], color: bool = False, statistics: bool = False) -> str:
+    if statistics:  # the table only, like ruff --statistics
+        lines = _statistics(all_findings(results))
+        return "\n".join(lines) + ("\n" if lines else "")
     lines: list[str] = []
     for result in results:
         for f in result.findings:
@@ -29,8 +32,6 @@ def render_text(results: list[FileResult], color: bool = False, statistics: bool
                 )
             else:
                 lines.append(f"{display_path(f.path)}:{f.line}:{f.column}: {f.rule} {safe_text(f.message)}{fix}")
-    if statistics:
-        lines.extend(_statistics(all_findings(results)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -46,6 +47,8 @@ def _statistics(findings: list) -> list[str]:
 
 def render_grouped(results: list[FileResult], color: bool = False, statistics: bool = False) -> str:
     """Findings under a heading per file, like ruff's grouped output."""
+    if statistics:
+        return render_text(results, color, statistics)
     out: list[str] = []
     for result in results:
         if not result.findings:
@@ -58,8 +61,6 @@ def render_grouped(results: list[FileResult], color: bool = False, statistics: b
             fix = " [*]" if f.safely_fixable else ""
             out.append(f"  {f'{f.line}:{f.column}':>{width}} {code} {safe_text(f.message)}{fix}")
         out.append("")
-    if statistics:
-        out.extend(_statistics(all_findings(results)))
     return "\n".join(out) + ("\n" if out else "")
 
 

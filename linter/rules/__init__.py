@@ -50,7 +50,7 @@ FAMILIES: dict[str, Family] = {
         Family("DUP", "Duplicated content", summary="paragraphs, items and sentences said twice"),
         Family("DOSE", "Dose wording", summary="error-prone dose forms, instructions, absolute claims"),
         Family("DISC", "Trust signals", summary="disclaimer, author, reviewer, review date"),
-        Family("SUP", "Suppressions", default=False, summary="medlint's own suppression comments"),
+        Family("SUP", "Suppressions", summary="medlint's own suppression comments"),
     )
 }
 
@@ -92,6 +92,7 @@ CATALOG: dict[str, CatalogRow] = {
         CatalogRow("DISC006", "metadata-mismatch"),
         CatalogRow("DISC007", "unreadable-metadata"),
         CatalogRow("SUP001", "unused-suppression", default=False, kind="post-filter"),
+        CatalogRow("SUP002", "invalid-suppression", kind="post-filter"),
     )
 }
 

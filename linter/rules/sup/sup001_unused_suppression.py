@@ -39,12 +39,11 @@ def unused_suppression(outcome: SuppressionOutcome, options: dict[str, Any], me:
     """
     source = outcome.source
     for s in outcome.suppressions:
-        if s.used or s.kind == "enable":
+        if s.used or s.kind in ("enable", "invalid"):
             continue
         if s.codes and not all(any(code.startswith(c) for code in outcome.enabled if code != me.code) for c in s.codes):
             continue  # it names a rule that did not run: it may still be needed
-        start = source.offset(s.line, s.column)
-        end = source.text.find("-->", start) + 3
+        start, end = s.start, s.end
         what = ", ".join(s.codes) if s.codes else "all rules"
         line, col = source.position(start)
         el, ec = source.position(end)
