@@ -53,6 +53,13 @@ def prefilter(kind: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{e.regex.pattern})" for e in entries), entries[0].regex.flags)
 
 
+@cache
+def loose_prefilter(kind: str) -> re.Pattern[str]:
+    """One case-insensitive alternation of a kind's patterns: a superset of their matches (a case-
+    sensitive entry matches more here), so a text it does not match matches no entry."""
+    return re.compile("|".join(f"(?:{e.regex.pattern})" for e in phrases()[kind]), re.I)
+
+
 def any_match(kind: str, text: str) -> re.Match[str] | None:
     for phrase in phrases()[kind]:
         m = phrase.regex.search(text)

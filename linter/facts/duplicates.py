@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.graph import ArticleGraph
 from linter.parse.model import Block
@@ -105,13 +106,16 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in sorted(space.candidate_pairs() | _structural_pairs(graph, prose)):
         shorter = min(len(profiles[i]), len(profiles[j]))
-        if shorter < min_terms or parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):
+        if shorter < min_terms:
             continue
         score = space.cosine(i, j)
-        if score >= (threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)):
-            later, earlier = (j, i) if prose[j].start > prose[i].start else (i, j)
-            if score > best.get(later, (0.0, 0, ""))[0]:
-                best[later] = (score, earlier, "restates")
+        if score < (threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)):
+            continue
+        if parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):
+            continue  # checked only for pairs that score: most candidate pairs never get here
+        later, earlier = (j, i) if prose[j].start > prose[i].start else (i, j)
+        if score > best.get(later, (0.0, 0, ""))[0]:
+            best[later] = (score, earlier, "restates")
     for later, (earlier, score) in _label_pairs(prose, abbr).items():
         if later not in best:
             best[later] = (score, earlier, "label")
@@ -282,6 +286,9 @@ _FREQUENCY_WORDS = re.compile(
     r"\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_HAS_QUANTITY = re.compile(
+    r"\d|\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -298,7 +305,8 @@ def divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
     return graph.fact(_divergent_duplicates)
 
 
-def quantities(text: str) -> tuple[list[str], str]:
+@lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[tuple[str, ...], str]:
     """The text's quantities (numbers with their units, frequency words) and the text with them masked.
     Years are not quantities here."""
     found: list[str] = []
@@ -312,14 +320,16 @@ def quantities(text: str) -> tuple[list[str], str]:
 
     masked = _QUANTITY.sub(mask, text)
     masked = _FREQUENCY_WORDS.sub(lambda m: found.append(m.group(0).lower()) or " 0 ", masked)
-    return found, normalise(masked)
+    return tuple(found), normalise(masked)
 
 
 def _divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
     first_by_mask: dict[str, list[tuple[Block, list[str]]]] = {}
     found: list[DivergentPair] = []
     for block in _units(graph):
-        if block.kind == "table_cell" or len(content_terms(block.text)) < SHORT_ITEM_TERMS:
+        if block.kind == "table_cell" or not _HAS_QUANTITY.search(block.text):
+            continue
+        if len(content_terms(block.text)) < SHORT_ITEM_TERMS:
             continue
         numbers, masked = quantities(block.text)
         if not numbers:

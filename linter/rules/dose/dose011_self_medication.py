@@ -97,9 +97,10 @@ def self_medication(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> I
 def _advice(sentence: Sentence) -> tuple[int, int, str] | None:
     """(start, end, verb) of the first unsupervised advice in the sentence, in block-text offsets."""
     text = sentence.text
-    if any_match("clinician", text) or any_match("label_wording", text):
+    verbs = list(phrases()["advice_verb"][0].regex.finditer(text))
+    if not verbs or any_match("clinician", text) or any_match("label_wording", text):
         return None
-    for verb in phrases()["advice_verb"][0].regex.finditer(text):
+    for verb in verbs:
         if not _ADDRESSED.search(text[: verb.start()]) or negated(text, verb.start()):
             continue
         rest = text[verb.end() :]
