@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from linter.findings import Edit, Finding
@@ -56,14 +57,25 @@ def unified_diff(source: Source, fixed: str) -> str:
 
 def write_new_atomic(path: str | Path, text: str) -> None:
     """Write an output file (report, SARIF) through a temporary file and a rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".medlint-tmp", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
-            handle.write(text)
+
+    def default_mode(tmp: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
+
+    _replace_atomically(Path(path), text.encode("utf-8", "surrogateescape"), default_mode)
+
+
+def _replace_atomically(target: Path, data: bytes, finish: Callable[[str], None]) -> None:
+    """Write ``data`` to a temporary file beside ``target``, let ``finish`` set its mode and owner,
+    then rename it over ``target``: an interruption leaves the old file or the new one, never half."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".medlint-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        finish(tmp)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -137,17 +149,4 @@ def write_atomic(path: str | Path, text: str, bom: bool = False) -> None:
     target = fix_target(path)
     remove_stale_temps(target.parent)
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".medlint-tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _copy_identity(target, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _replace_atomically(target, data, lambda tmp: _copy_identity(target, tmp))

@@ -34,6 +34,14 @@ class Suppression:
     start: int = 0
     end: int = 0
 
+    def finding(self, source: Source, code: str, name: str, severity, message: str) -> Finding:
+        """A finding about this comment itself (SUP001, SUP002), spanning the whole comment."""
+        line, col = source.position(self.start)
+        end_line, end_col = source.position(self.end)
+        return Finding(
+            code, name, severity, source.path, line, col, end_line, end_col, message, start=self.start, end=self.end
+        )
+
     def covers(self, finding: Finding) -> bool:
         if self.problem or self.kind == "enable" or not self.first_line <= finding.line <= self.last_line:
             return False

@@ -37,26 +37,11 @@ def unused_suppression(outcome: SuppressionOutcome, options: dict[str, Any], me:
     ## Use instead
     Remove the comment once the problem it silenced is fixed.
     """
-    source = outcome.source
     for s in outcome.suppressions:
         if s.used or s.kind in ("enable", "invalid"):
             continue
         if s.codes and not all(any(code.startswith(c) for code in outcome.enabled if code != me.code) for c in s.codes):
             continue  # it names a rule that did not run: it may still be needed
-        start, end = s.start, s.end
         what = ", ".join(s.codes) if s.codes else "all rules"
-        line, col = source.position(start)
-        el, ec = source.position(end)
-        yield Finding(
-            me.code,
-            me.name,
-            me.severity,
-            source.path,
-            line,
-            col,
-            el,
-            ec,
-            f"unused suppression of {what}: nothing here is reported; remove the comment",
-            start=start,
-            end=end,
-        )
+        message = f"unused suppression of {what}: nothing here is reported; remove the comment"
+        yield s.finding(outcome.source, me.code, me.name, me.severity, message)

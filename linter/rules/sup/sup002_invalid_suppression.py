@@ -33,21 +33,7 @@ def invalid_suppression(outcome: SuppressionOutcome, options: dict[str, Any], me
     <!-- medlint-disable-line CIT001 -- the source is added next week -->
     ```
     """
-    source = outcome.source
     for s in outcome.suppressions:
         if s.problem:
-            line, col = source.position(s.start)
-            end_line, end_col = source.position(s.end)
-            yield Finding(
-                me.code,
-                me.name,
-                me.severity,
-                source.path,
-                line,
-                col,
-                end_line,
-                end_col,
-                f"{s.problem}; this comment suppresses nothing",
-                start=s.start,
-                end=s.end,
-            )
+            message = f"{s.problem}; this comment suppresses nothing"
+            yield s.finding(outcome.source, me.code, me.name, me.severity, message)
