@@ -55,7 +55,7 @@ DEFAULT_EXCLUDE = (
 def spec(patterns: tuple[str, ...]) -> PathSpec:
     import pathspec  # only runs that walk folders or check excludes pay for it
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _is_git_tree(folder: Path) -> Path | None:
