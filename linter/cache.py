@@ -54,7 +54,10 @@ class ResultCache:
             if paragraphs is not None:
                 from linter.facts.corpus import Paragraph
 
-                paragraphs = [Paragraph(a, b, text, tuple(sk)) for a, b, text, sk in paragraphs]
+                paragraphs = [
+                    Paragraph(a, b, text, tuple(sk), masked, tuple(q)) for a, b, text, sk, masked, q in paragraphs
+                ]
+                paragraphs = (data.get("date"), paragraphs)
             return [_finding(d) for d in data["findings"]], paragraphs
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -70,7 +73,11 @@ class ResultCache:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 record = {"findings": [_record(f) for f in findings]}
                 if paragraphs is not None:
-                    record["paragraphs"] = [[p.start, p.end, p.text, list(p.sketch)] for p in paragraphs]
+                    date, records = paragraphs
+                    record["date"] = date
+                    record["paragraphs"] = [
+                        [p.start, p.end, p.text, list(p.sketch), p.masked, list(p.quantities)] for p in records
+                    ]
                 json.dump(record, handle)
             os.replace(tmp, target)
         except OSError:

@@ -101,7 +101,7 @@ def _runs_corpus_rule(path: str, config, options: Options) -> bool:
     from linter.rules import CATALOG
 
     codes = config.enabled_codes(config.relpath(Path(path)), options.selection)
-    return any(CATALOG[c].kind == "corpus" for c in codes)
+    return any(CATALOG[c].kind == "corpus" or CATALOG[c].cross_file for c in codes)
 
 
 def _timing(phase: str, started: float) -> None:

@@ -21,17 +21,20 @@ def run_corpus_rules(results: list[FileResult], options: Options) -> None:
     linted = [r for r in results if r.source is not None and r.config is not None]
     if len(linted) < 2:
         return
-    for code in sorted(c for c, row in CATALOG.items() if row.kind == "corpus"):
+    for code in sorted(c for c, row in CATALOG.items() if row.kind == "corpus" or row.cross_file):
         enabled = [code in r.config.enabled_codes(r.config.relpath(Path(r.path)), options.selection) for r in linted]
         if not any(enabled):
             continue
         rule = load_rule(code)
+        check = rule.check if rule.kind == "corpus" else rule.corpus_check
+        if check is None:
+            continue
         files = [
-            CorpusFile(r.path, r.source, r.paragraphs or [], on, r.config.options(rule))
+            CorpusFile(r.path, r.source, r.paragraphs or [], on, r.config.options(rule), r.date)
             for r, on in zip(linted, enabled, strict=True)
         ]
         found: dict[int, list[Finding]] = {}
-        for index, finding in rule.check(files, {}, rule):
+        for index, finding in check(files, {}, rule):
             finding.severity = linted[index].config.severity(rule)
             found.setdefault(index, []).append(finding)
         for index, findings in found.items():

@@ -122,10 +122,13 @@ def lint_source(source: Source, config: Config, options: Options, relpath: str |
     fingerprint(findings, source)
     findings.sort(key=Finding.sort_key)
     result = FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions, config=config)
-    if options.corpus and "DUP004" in rules:
-        from linter.facts.corpus import paragraph_records
+    cross = [r for r in rules.values() if r.kind == "corpus" or r.corpus_check is not None]
+    if options.corpus and cross:
+        from linter.facts.corpus import article_date, paragraph_records
 
-        result.paragraphs = paragraph_records(graph, int(config.options(rules["DUP004"]).get("min-words", 12)))
+        min_words = min(int(config.options(r).get("min-words", 12)) for r in cross)
+        result.paragraphs = paragraph_records(graph, min_words)
+        result.date = article_date(graph)
     return result
 
 
@@ -142,11 +145,12 @@ def lint_path(path: str, config: Config, options: Options, use_cache: bool = Fal
         key = cache_key(source.text, path, config.data, options)
         hit = cache.get(key)
         if hit is not None:
-            findings, paragraphs = hit
-            if paragraphs is not None or not options.corpus:
-                return FileResult(path, findings, source=source, paragraphs=paragraphs, config=config)
+            findings, records = hit
+            if records is not None or not options.corpus:
+                date, paragraphs = records if records is not None else (None, None)
+                return FileResult(path, findings, source=source, paragraphs=paragraphs, config=config, date=date)
         result = lint_source(source, config, options, config.relpath(Path(path)))
-        cache.put(key, result.findings, result.paragraphs)
+        cache.put(key, result.findings, None if result.paragraphs is None else (result.date, result.paragraphs))
         return result
     except InputError as exc:
         return FileResult(path, error=str(exc), config=config)

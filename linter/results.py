@@ -33,7 +33,8 @@ class FileResult:
     source: Source | None = None
     graph: ArticleGraph | None = None
     suppressions: list[Suppression] = field(default_factory=list)
-    paragraphs: list | None = None  # DUP004 paragraph records (corpus mode only)
+    paragraphs: list | None = None  # paragraph records for the corpus rules (corpus mode only)
+    date: str | None = None  # the article's date (ISO), for the corpus rules (corpus mode only)
     config: Any = None  # the file's own configuration (a linter.config.Config)
 
 

@@ -105,3 +105,52 @@ def test_dup002_is_the_same_under_any_hash_seed(tmp_path):
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+DOSE_LINE = "Adults usually take {} three times a day for five days, as your doctor or pharmacist advises."
+SHARED_LINE = (
+    "Regular physical activity lowers blood pressure, improves sleep and helps people keep a healthy weight "
+    "over many years of adult life."
+)
+
+
+def _site(tmp_path, dated: bool, dose_a: str = "500 mg", dose_b: str = "250 mg"):
+    a = "Last reviewed: 3 March 2025.\n\n" if dated else ""
+    b = "Last reviewed: 9 June 2026.\n\n" if dated else ""
+    (tmp_path / "a.md").write_text(f"# A\n\n{a}{DOSE_LINE.format(dose_a)}\n\n{SHARED_LINE}\n")
+    (tmp_path / "b.md").write_text(f"# B\n\n{b}{DOSE_LINE.format(dose_b)}\n\n{SHARED_LINE}\n")
+
+
+def _site_findings(tmp_path, *extra):
+    out = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--isolated", "--select", "DUP004,DUP005", *extra, "a.md", "b.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    return sorted(line.split(" ")[0] + " " + line.split(" ")[1] for line in out.stdout.splitlines() if ": DUP" in line)
+
+
+def test_divergent_duplicate_across_articles_stands_on_the_later_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path / "cache"))
+    _site(tmp_path, dated=True)
+    expected = ["b.md:5:1: DUP005", "b.md:7:1: DUP004"]
+    assert _site_findings(tmp_path) == expected
+    assert _site_findings(tmp_path) == expected  # the same from the cache (dates and records are cached)
+
+
+def test_without_dates_both_copies_are_reported(tmp_path):
+    _site(tmp_path, dated=False)
+    assert _site_findings(tmp_path, "--no-cache") == [
+        "a.md:3:1: DUP005",
+        "a.md:5:1: DUP004",
+        "b.md:3:1: DUP005",
+        "b.md:5:1: DUP004",
+    ]
+
+
+def test_the_same_numbers_across_articles_are_not_divergent(tmp_path):
+    _site(tmp_path, dated=False, dose_b="500 mg")
+    assert [f for f in _site_findings(tmp_path, "--no-cache") if "DUP005" in f] == []

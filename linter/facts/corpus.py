@@ -24,6 +24,8 @@ class Paragraph:
     end: int
     text: str  # normalised
     sketch: tuple[int, ...]
+    masked: str = ""  # the text with its quantities masked (DUP005 across articles)
+    quantities: tuple[str, ...] = ()
 
 
 @dataclass
@@ -35,15 +37,25 @@ class CorpusFile:
     paragraphs: list[Paragraph]
     enabled: bool  # the file's configuration enables the rule
     options: dict[str, Any] = field(default_factory=dict)
+    date: str | None = None  # the article's review, update or publication date (ISO), which copy came first
 
 
 def paragraph_records(graph: ArticleGraph, min_words: int = 12) -> list[Paragraph]:
     """What DUP004 needs of one article, computed where the article was parsed."""
+    from linter.facts.duplicates import has_quantity, quantities
     from linter.similarity import sketch
 
     out = []
     for block in graph.body_blocks:
         if block.kind in ("paragraph", "list_item", "html") and len(block.text.split()) >= min_words:
             text = normalise(block.text)
-            out.append(Paragraph(block.start, block.end, text, sketch(shingle_hashes(words(text)))))
+            numbers, masked = quantities(block.text) if has_quantity(block.text) else ((), "")
+            out.append(Paragraph(block.start, block.end, text, sketch(shingle_hashes(words(text))), masked, numbers))
     return out
+
+
+def article_date(graph: ArticleGraph) -> str | None:
+    from linter.facts.trust import currency_date
+
+    found = currency_date(graph)
+    return found.value.isoformat() if found else None

@@ -306,6 +306,10 @@ def divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
 
 
 @lru_cache(maxsize=4096)
+def has_quantity(text: str) -> bool:
+    return bool(_HAS_QUANTITY.search(text))
+
+
 def quantities(text: str) -> tuple[tuple[str, ...], str]:
     """The text's quantities (numbers with their units, frequency words) and the text with them masked.
     Years are not quantities here."""

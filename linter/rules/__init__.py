@@ -30,6 +30,7 @@ class CatalogRow:
     name: str
     default: bool = True  # False: opt-in, needs its own code in a selection
     kind: str = "file"  # file | corpus (reads every file of a run) | post-filter (reads the other findings)
+    cross_file: bool = False  # a file rule with a cross-article side run in the corpus step (DUP005)
     module: str = ""  # defaults to linter.rules.<family>.<code>_<name>
 
     @property
@@ -73,7 +74,7 @@ CATALOG: dict[str, CatalogRow] = {
         CatalogRow("DUP002", "near-duplicate-paragraph"),
         CatalogRow("DUP003", "repeated-sentence"),
         CatalogRow("DUP004", "cross-article-duplicate", kind="corpus"),
-        CatalogRow("DUP005", "divergent-duplicate"),
+        CatalogRow("DUP005", "divergent-duplicate", cross_file=True),
         CatalogRow("DOSE001", "trailing-zero"),
         CatalogRow("DOSE002", "missing-leading-zero"),
         CatalogRow("DOSE003", "unit-abbreviation"),

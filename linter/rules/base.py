@@ -68,6 +68,7 @@ class Rule:
     shares_options_of: str | None = None  # reads another rule's options too (DUP003 reads DUP002's)
     criteria: tuple[str, ...] = ()  # published quality criteria the rule checks
     patient_only: bool = False  # a patient-safety rule: off on pages for professionals
+    corpus_check: CheckFunction | None = None  # a file rule's cross-article side, run in the corpus step
 
     @property
     def family(self) -> str:
@@ -143,6 +144,7 @@ def rule(
     shares_options_of: str | None = None,
     criteria: tuple[str, ...] = (),
     patient_only: bool = False,
+    corpus_check: CheckFunction | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare the decorated check function as rule ``code``."""
     if kind not in KINDS:
@@ -164,6 +166,7 @@ def rule(
             shares_options_of,
             tuple(criteria),
             patient_only,
+            corpus_check,
         )
 
     return declare

@@ -47,7 +47,8 @@ def cross_article_duplicate(files: list[CorpusFile], options: dict[str, Any], me
     `corpus-max-share`, each read from the configuration of the file the finding is on.
 
     ## Known problems
-    Without dates to tell which copy came first, the finding stands on both copies.
+    Which copy came first is told from the articles' dates (review, update or publication date)
+    where both have one: the finding stands on the later copy. Without dates it stands on both.
     """
     return _cross_article_findings(files, me)
 
@@ -94,6 +95,9 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
             cf = files[f]
             if not cf.enabled or p.text in boilerplate[f] or score < float(cf.options.get("threshold", 0.8)):
                 continue
+            theirs = files[items[other][0]]
+            if cf.date and theirs.date and cf.date < theirs.date:
+                continue  # the older article is the original; the finding stands on the later copy
             key = (score, -items[other][0], -items[other][1].start)
             held = best.get(mine)
             if held is None or key > (held[0], -items[held[1]][0], -items[held[1]][1].start):

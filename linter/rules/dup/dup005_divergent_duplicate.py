@@ -5,13 +5,74 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from linter.facts.corpus import CorpusFile, Paragraph
 from linter.facts.duplicates import divergent_duplicates
-from linter.findings import Finding
+from linter.findings import Finding, Location
 from linter.graph import ArticleGraph
 from linter.rules.base import Rule, rule
 
 
-@rule("DUP005", "divergent-duplicate", "error", "Two copies of a passage whose numbers differ.")
+def _across_articles(files: list[CorpusFile], options: dict[str, Any], me: Rule) -> list[tuple[int, Finding]]:
+    """DUP005 across the articles of a run: the same passage, its numbers changed in one article."""
+    groups: dict[str, list[tuple[int, Paragraph]]] = {}
+    for f, cf in enumerate(files):
+        for p in cf.paragraphs:
+            if p.masked and p.quantities:
+                groups.setdefault(p.masked, []).append((f, p))
+    found: list[tuple[int, Finding]] = []
+    for _, members in sorted(groups.items()):
+        if len(members) < 2 or len(members) > MAX_GROUP:
+            continue
+        for f, p in members:
+            if not files[f].enabled:
+                continue
+            other = next(
+                (
+                    (g, q)
+                    for g, q in members
+                    if g != f
+                    and q.quantities != p.quantities
+                    and len(q.quantities) == len(p.quantities)
+                    and not (files[f].date and files[g].date and files[f].date < files[g].date)
+                ),
+                None,
+            )
+            if other is not None:
+                found.append((f, _corpus_finding(files, f, p, *other, me)))
+    return sorted(found, key=lambda item: (item[0], item[1].start))
+
+
+def _corpus_finding(files: list[CorpusFile], f: int, p: Paragraph, g: int, q: Paragraph, me: Rule) -> Finding:
+    src, theirs = files[f].source, files[g].source
+    line, col = src.position(p.start)
+    end_line, end_col = src.position(p.end)
+    other_line, other_col = theirs.position(q.start)
+    other_end_line, other_end_col = theirs.position(q.end)
+    changes = "; ".join(f"'{a}' there, '{b}' here" for a, b in zip(q.quantities, p.quantities, strict=True) if a != b)
+    return Finding(
+        me.code,
+        me.name,
+        me.severity,
+        files[f].path,
+        line,
+        col,
+        end_line,
+        end_col,
+        f"this repeats a passage of {files[g].path} (line {other_line}) but its numbers differ ({changes}); "
+        "check which is right",
+        start=p.start,
+        end=p.end,
+        related=[Location(other_line, other_col, other_end_line, other_end_col, "the other copy", files[g].path)],
+    )
+
+
+@rule(
+    "DUP005",
+    "divergent-duplicate",
+    "error",
+    "Two copies of a passage whose numbers differ.",
+    corpus_check=_across_articles,
+)
 def divergent_duplicate(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does
@@ -39,6 +100,12 @@ def divergent_duplicate(graph: ArticleGraph, options: dict[str, Any], me: Rule) 
 
     ## Use instead
     Keep one copy with the correct numbers, or say why the two situations differ.
+
+    ## Across articles
+    When several articles are checked together (corpus mode), the same passage with changed numbers
+    in another article is reported too, on the later copy when both articles are dated, else on
+    both. Text shared by many pages of a site is never excused here: a changed dose matters most
+    in house wording.
     """
     for pair in divergent_duplicates(graph):
         line, _ = graph.source.position(pair.earlier.start)
