@@ -20,8 +20,11 @@ def _across_articles(files: list[CorpusFile], options: dict[str, Any], me: Rule)
             if p.masked and p.quantities:
                 groups.setdefault(p.masked, []).append((f, p))
     found: list[tuple[int, Finding]] = []
-    for _, members in sorted(groups.items()):
-        if len(members) < 2 or len(members) > MAX_GROUP:
+    for _, members in sorted(groups.items()):  # no site-template exclusion here: a changed dose matters most there
+        by_numbers: dict[tuple[str, ...], list[tuple[int, Paragraph]]] = {}
+        for f, p in members:
+            by_numbers.setdefault(p.quantities, []).append((f, p))
+        if len(by_numbers) < 2:
             continue
         for f, p in members:
             if not files[f].enabled:
@@ -29,11 +32,10 @@ def _across_articles(files: list[CorpusFile], options: dict[str, Any], me: Rule)
             other = next(
                 (
                     (g, q)
-                    for g, q in members
-                    if g != f
-                    and q.quantities != p.quantities
-                    and len(q.quantities) == len(p.quantities)
-                    and not (files[f].date and files[g].date and files[f].date < files[g].date)
+                    for numbers, copies in by_numbers.items()
+                    if numbers != p.quantities and len(numbers) == len(p.quantities)
+                    for g, q in copies
+                    if g != f and not (files[f].date and files[g].date and files[f].date < files[g].date)
                 ),
                 None,
             )
