@@ -154,3 +154,35 @@ def test_without_dates_both_copies_are_reported(tmp_path):
 def test_the_same_numbers_across_articles_are_not_divergent(tmp_path):
     _site(tmp_path, dated=False, dose_b="500 mg")
     assert [f for f in _site_findings(tmp_path, "--no-cache") if "DUP005" in f] == []
+
+
+def test_pages_sharing_a_site_footer_are_not_cross_article_duplicates(tmp_path):
+    footer = (
+        "Northfield Health publishes these pages to help patients and carers understand common conditions "
+        "and the care our clinics offer across the region."
+    )
+    topics = ["asthma", "eczema", "migraine", "gout", "anaemia"]
+    for topic in topics:
+        (tmp_path / f"{topic}.md").write_text(
+            f"# {topic.title()}\n\n{topic.title()} is a condition our clinics see every week in adults and "
+            f"children, and this page explains how {topic} is usually managed at home.\n\n{footer}\n"
+        )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "DUP004",
+            *[f"{t}.md" for t in topics],
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert out.stdout == "All checks passed!\n", out.stdout
