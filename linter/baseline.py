@@ -34,8 +34,10 @@ def load_baseline(path: str) -> Counter:
         return Counter((e["path"], e["rule"], e["fingerprint"]) for e in data["findings"])
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a medlint baseline (nested too deeply)") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise BaselineError(f"{path}: not a medlint baseline ({exc})") from None
+        raise BaselineError(f"{path}: not a medlint baseline ({str(exc)[:120]})") from None
 
 
 def filter_baseline(results: list[FileResult], accepted: Counter) -> None:

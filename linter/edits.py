@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from linter.findings import Edit, Finding
-from linter.source import Source
+from linter.source import Source, display_path
 
 
 def select_edits(findings: list[Finding], unsafe: bool = False) -> list[Edit]:
@@ -49,8 +49,8 @@ def unified_diff(source: Source, fixed: str) -> str:
         difflib.unified_diff(
             source.text.splitlines(keepends=True),
             fixed.splitlines(keepends=True),
-            fromfile=f"a/{source.path}",
-            tofile=f"b/{source.path}",
+            fromfile=f"a/{display_path(source.path)}",
+            tofile=f"b/{display_path(source.path)}",
         )
     )
 

@@ -326,3 +326,27 @@ def test_control_characters_from_article_text_are_escaped(tmp_path):
 def test_no_success_line_when_the_run_exits_2(tmp_path):
     out = run_cli("check", "--isolated", "--no-cache", str(tmp_path / "missing.md"))
     assert out.returncode == 2 and "All checks passed" not in out.stdout
+
+
+def test_non_utf8_file_names_in_every_format(tmp_path):
+    import json as json_module
+
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / name).write_text("# T\n\nTake 10mg.\n")
+    base = ["check", "--isolated", "--no-cache", "--select", "DOSE007"]
+    text = run_cli(*base, name, cwd=tmp_path)
+    assert text.stdout.startswith("caf\\xe9.md:3:6: DOSE007"), text.stdout
+    sarif = json_module.loads(run_cli(*base, "--format", "sarif", name, cwd=tmp_path).stdout)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.md"
+    report = tmp_path / "out.json"
+    out = run_cli(*base, "--format", "json", "-o", str(report), name, cwd=tmp_path)
+    assert out.returncode == 1 and report.is_file()
+
+
+def test_a_deeply_nested_baseline_is_one_line(tmp_path):
+    (tmp_path / "base.json").write_text("[" * 100000 + "]" * 100000)
+    (tmp_path / "a.md").write_text(GOOD)
+    out = run_cli("check", "--isolated", "--no-cache", "--baseline", "base.json", "a.md", cwd=tmp_path)
+    assert out.returncode == 2 and out.stderr.strip().splitlines() == [
+        "medlint: base.json: not a medlint baseline (nested too deeply)"
+    ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter import __version__
@@ -18,8 +17,14 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 
 
 def _uri(path: str) -> str:
-    p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    """A file URI or relative reference; a name that is not valid UTF-8 has its raw bytes percent-encoded."""
+    import os
+    from urllib.parse import quote
+
+    raw = os.fsencode(path)
+    posix = raw.replace(b"\\", b"/") if os.sep == "\\" else raw
+    encoded = quote(posix, safe="/:")
+    return f"file://{encoded}" if posix.startswith(b"/") else encoded
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
