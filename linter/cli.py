@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("code", help="rule code or name, e.g. CIT001 or undefined-citation")
 
+    sub.add_parser("server", help="run the Language Server over stdio (editors; needs the [lsp] extra)")
     graph = sub.add_parser("graph", help="export an article's graph")
     graph.add_argument("path")
     graph.add_argument("--format", choices=("json", "dot"), default="json")

@@ -317,4 +317,19 @@ def run_graph(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "report": run_report, "rules": run_rules, "rule": run_rule, "graph": run_graph}
+def run_server(args: argparse.Namespace) -> int:
+    try:
+        from linter.server import run
+    except ImportError:
+        raise UsageError("the editor server needs the [lsp] extra: pip install 'medlint-health[lsp]'") from None
+    return run(args)
+
+
+COMMANDS = {
+    "check": run_check,
+    "report": run_report,
+    "rules": run_rules,
+    "rule": run_rule,
+    "graph": run_graph,
+    "server": run_server,
+}
