@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="(NO_COLOR, FORCE_COLOR)")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    check.add_argument("--watch", action="store_true", help="re-lint files when they change (needs the [watch] extra)")
+    check.add_argument("--show-files", action="store_true", help="list the files this run would lint, and exit")
+    check.add_argument("--show-settings", action="store_true", help="print the settings for the first file, and exit")
 
     report = sub.add_parser("report", help="write a self-contained HTML report for editors")
     _common(report)

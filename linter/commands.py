@@ -64,7 +64,9 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
     from linter.parallel import lint_many
 
     started = time.perf_counter()
-    results = lint_many(jobs, options, workers=args.jobs, use_cache=not args.no_cache)
+    results = lint_many(
+        jobs, options, workers=args.jobs, use_cache=not args.no_cache, progress=_progress(args, len(jobs))
+    )
     _timing("lint", started)
     if not per_file and sum(1 for r in results if r.source is not None) > 1:  # corpus mode only
         from linter.corpus import run_corpus_rules
@@ -73,6 +75,25 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         run_corpus_rules(results, options)
         _timing("corpus (DUP004)", started)
     return results, errors
+
+
+PROGRESS_MIN_FILES = 50
+
+
+def _progress(args: argparse.Namespace, total: int):
+    """A progress line on standard error for long runs on a terminal; never in machine formats."""
+    from linter.reporters import HUMAN_FORMATS
+
+    fmt = getattr(args, "format", "text")
+    if total <= PROGRESS_MIN_FILES or fmt not in HUMAN_FORMATS or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, of: int) -> None:
+        end = "\n" if done == of else ""
+        if done == of or done % 25 == 0:
+            print(f"\rmedlint: {done}/{of} files", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _lint_stdin(args: argparse.Namespace, resolver: ConfigResolver, options: Options) -> FileResult:
@@ -95,6 +116,98 @@ def _lint_stdin(args: argparse.Namespace, resolver: ConfigResolver, options: Opt
     except InputError as exc:
         return FileResult(name, error=str(exc))
     return lint_source(Source(name, text, had_bom=bom), config, options, config.relpath(Path(name)))
+
+
+def _jobs(args: argparse.Namespace) -> tuple[list[tuple[str, object]], list[str], ConfigResolver]:
+    """The files a run lints, each with its configuration (what --show-files lists)."""
+    errors: list[str] = []
+    try:
+        resolver = ConfigResolver(args.config, args.isolated, use_cache=not args.no_cache)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    jobs = []
+    for path in discover(args.paths, errors, resolver):
+        try:
+            config = resolver.for_path(Path(path))
+        except ConfigError as exc:
+            errors.append(str(exc))
+            continue
+        if path in args.paths and getattr(args, "force_exclude", False) and config.excluded(Path(path)):
+            continue
+        jobs.append((path, config))
+    return jobs, errors, resolver
+
+
+def _show(args: argparse.Namespace) -> int:
+    import json
+
+    jobs, errors, _ = _jobs(args)
+    for message in errors:
+        print(f"medlint: {safe_text(message)}", file=sys.stderr)
+    if args.show_files:
+        for path, _ in jobs:
+            print(display_path(path))
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    if not jobs:
+        raise UsageError("no file to show settings for")
+    path, config = jobs[0]
+    options = _options(args)
+    relpath = config.relpath(Path(path))
+    rules = config.enabled_rules(relpath, options.selection)
+    settings = {
+        "file": path,
+        "config": str(config.path) if config.path else None,
+        "audience": config.audience(relpath),
+        "rules": {
+            code: {"severity": str(config.severity(r)), "options": config.options(r)} for code, r in rules.items()
+        },
+        "include": config.get("include"),
+        "exclude": config.get("exclude"),
+        "extend-exclude": config.get("extend-exclude"),
+    }
+    print(json.dumps(settings, indent=2, default=str))
+    return EXIT_CLEAN
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Lint, then re-lint the files that change, until interrupted. With --fix, medlint's own writes
+    (recognised by their content) do not start another round."""
+    try:
+        import watchfiles
+    except ImportError:
+        raise UsageError("--watch needs the [watch] extra: pip install 'medlint-health[watch]'") from None
+    import hashlib
+
+    written: dict[str, str] = {}
+
+    def lint_paths(paths: list[str]) -> None:
+        args.paths = paths
+        results, errors = lint_all(args)
+        if args.fix:
+            from linter.fixer import apply_fixes
+
+            results, _ = apply_fixes(results, args, _relinter(args), write=True)
+            for r in results:
+                if r.source is not None:
+                    written[os.path.realpath(r.path)] = hashlib.sha256(Path(r.path).read_bytes()).hexdigest()
+        _emit(args, results, None, _report_errors(results, errors))
+        sys.stdout.flush()
+
+    roots = list(args.paths) or ["."]
+    lint_paths(roots)
+    for changes in watchfiles.watch(*roots, raise_interrupt=False):
+        changed = []
+        for _, raw in sorted(changes):
+            path = Path(raw)
+            if not path.is_file() or path.suffix.lower() not in (".md", ".markdown", ".mdown", ".txt", ".html", ".htm"):
+                continue
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if written.get(os.path.realpath(raw)) == digest:
+                continue  # our own --fix write
+            changed.append(raw)
+        if changed:
+            lint_paths(changed)
+    return EXIT_CLEAN
 
 
 def _runs_corpus_rule(path: str, config, options: Options) -> bool:
@@ -120,6 +233,10 @@ def _report_errors(results: list[FileResult], errors: list[str]) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.show_files or args.show_settings:
+        return _show(args)
+    if args.watch:
+        return _watch(args)
     results, errors = lint_all(args)
     if args.baseline:
         from linter.baseline import BaselineError, filter_baseline, load_baseline

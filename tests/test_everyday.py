@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
-from tests.conftest import run_cli
+import pytest
+
+from tests.conftest import ROOT, run_cli
 
 CLAIM = "# T\n\nA claim [3].\n\n## References\n\n1. One source. 2020.\n"
 
@@ -123,3 +126,50 @@ def test_stdin_with_a_filename_and_fix_to_stdout(tmp_path):
     )
     out = _check(tmp_path, "--isolated", "--select", "DOSE007", "--fix", "-", input="# T\n\nTake 10mg.\n")
     assert out.stdout == "# T\n\nTake 10 mg.\n"
+
+
+def test_show_files_and_settings(tmp_path):
+    (tmp_path / "medlint.toml").write_text('extend-exclude = ["drafts/"]\n[rules.DUP002]\nthreshold = 0.5\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text(CLAIM)
+    (tmp_path / "a.md").write_text(CLAIM)
+    (tmp_path / "README.md").write_text(CLAIM)
+    out = _check(tmp_path, "--show-files", ".")
+    assert out.stdout.split() == ["a.md"] and out.returncode == 0
+    import json
+
+    settings = json.loads(_check(tmp_path, "--show-settings", "a.md").stdout)
+    assert settings["config"].endswith("medlint.toml") and settings["rules"]["DUP002"]["options"]["threshold"] == 0.5
+    assert "CIT012" not in settings["rules"]
+
+
+def test_no_progress_when_not_a_terminal(tmp_path):
+    for n in range(60):
+        (tmp_path / f"a{n}.md").write_text(CLAIM)
+    out = _check(tmp_path, "--isolated", "--select", "CIT001", ".")
+    assert out.stderr == "" and out.returncode == 1
+
+
+def test_watch_relints_changed_files_and_ignores_its_own_fixes(tmp_path):
+    import time
+
+    pytest.importorskip("watchfiles")
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\nThe usual dose is 5 mg, as your doctor advises.\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDLINT_CACHE_DIR": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "linter", "check", "--isolated", "--no-cache", "--select", "DOSE001", "--watch", "."],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout.readline() == "All checks passed!\n"
+        time.sleep(0.5)
+        path.write_text("# T\n\nThe usual dose is 5.0 mg, as your doctor advises.\n")
+        assert "DOSE001" in proc.stdout.readline()
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
