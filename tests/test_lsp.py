@@ -104,3 +104,24 @@ def test_lsp_session(tmp_path):
     finally:
         if client.proc.poll() is None:
             client.proc.kill()
+
+
+def test_lsp_reports_a_bad_configuration_as_a_message(tmp_path):
+    (tmp_path / "medlint.toml").write_text("unknown-key = 1\n")
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\nText.\n")
+    client = Client(tmp_path)
+    try:
+        request = client.send("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}, True)
+        client.wait_for(lambda m: m.get("id") == request)
+        client.send("initialized", {})
+        client.send(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": path.as_uri(), "languageId": "markdown", "version": 1, "text": "# T\n\nText.\n"}},
+        )
+        message = client.wait_for(lambda m: m.get("method") == "window/showMessage")
+        assert "unknown key 'unknown-key'" in message["params"]["message"]
+        assert client.proc.poll() is None  # still running
+    finally:
+        client.proc.kill()
+        client.proc.wait(timeout=10)
