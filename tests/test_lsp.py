@@ -43,6 +43,14 @@ class Client:
             headers[key.strip().lower()] = value.strip()
         return json.loads(self.proc.stdout.read(int(headers["content-length"])))
 
+    def open(self, root, uri: str, text: str) -> None:
+        """initialize, initialized, and didOpen of one Markdown document."""
+        request = self.send("initialize", {"processId": None, "rootUri": root.as_uri(), "capabilities": {}}, True)
+        self.wait_for(lambda m: m.get("id") == request)
+        self.send("initialized", {})
+        document = {"uri": uri, "languageId": "markdown", "version": 1, "text": text}
+        self.send("textDocument/didOpen", {"textDocument": document})
+
     def wait_for(self, predicate, timeout: float = 30) -> dict:
         deadline = time.time() + timeout
         while time.time() < deadline:
@@ -112,13 +120,7 @@ def test_lsp_reports_a_bad_configuration_as_a_message(tmp_path):
     path.write_text("# T\n\nText.\n")
     client = Client(tmp_path)
     try:
-        request = client.send("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}, True)
-        client.wait_for(lambda m: m.get("id") == request)
-        client.send("initialized", {})
-        client.send(
-            "textDocument/didOpen",
-            {"textDocument": {"uri": path.as_uri(), "languageId": "markdown", "version": 1, "text": "# T\n\nText.\n"}},
-        )
+        client.open(tmp_path, path.as_uri(), "# T\n\nText.\n")
         message = client.wait_for(lambda m: m.get("method") == "window/showMessage")
         assert "unknown key 'unknown-key'" in message["params"]["message"]
         assert client.proc.poll() is None  # still running
