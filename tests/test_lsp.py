@@ -67,12 +67,7 @@ def test_lsp_session(tmp_path):
     uri = path.as_uri()
     client = Client(tmp_path)
     try:
-        request = client.send("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}, True)
-        client.wait_for(lambda m: m.get("id") == request)
-        client.send("initialized", {})
-        client.send(
-            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}
-        )
+        client.open(tmp_path, uri, text)
         published = client.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
         diagnostics = published["params"]["diagnostics"]
         dose = next(d for d in diagnostics if d["code"] == "DOSE007")
