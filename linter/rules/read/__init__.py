@@ -1,0 +1,1 @@
+"""READ rules: plain language (an opt-in family; needs the [read] extra)."""
