@@ -368,7 +368,12 @@ def run_report(args: argparse.Namespace) -> int:
             continue
         # pooled workers and cached results carry no graph: rebuild it with the file's own configuration
         articles.append((r, r.graph or graph_for(r.source, r.config)))
-    html = render_html(articles, today=args.today)
+    reading = any(
+        code.startswith("READ")
+        for r, _ in articles[:1]
+        for code in r.config.enabled_codes(r.config.relpath(Path(r.path)), _options(args).selection)
+    )
+    html = render_html(articles, today=args.today, reading=reading)
     try:
         write_output(args.output, html)
     except UsageError:

@@ -71,3 +71,11 @@ def test_read_is_outside_the_default_selection_and_enabled_by_its_prefix(tmp_pat
     assert "READ" not in default.stdout
     selected = run_cli("check", "--isolated", "--no-cache", "--select", "READ", "a.md", cwd=tmp_path)
     assert "a.md:3:1: READ004" in selected.stdout
+
+
+def test_report_shows_reading_levels_when_read_is_selected(tmp_path):
+    (tmp_path / "a.md").write_text(f"# STIM1 deficiency\n\n## What it is\n\n{DENSE}\n")
+    run_cli("report", "--isolated", "--no-cache", "--select", "READ", "a.md", "-o", "r.html", cwd=tmp_path)
+    assert "UK age" in (tmp_path / "r.html").read_text()
+    run_cli("report", "--isolated", "--no-cache", "a.md", "-o", "plain.html", cwd=tmp_path)
+    assert "UK age" not in (tmp_path / "plain.html").read_text()

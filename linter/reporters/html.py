@@ -40,6 +40,7 @@ class ArticleView:
     index: int
     result: FileResult
     graph: ArticleGraph
+    reading: bool = False  # the run selected the READ family: show reading levels in the outline
 
     @property
     def anchor(self) -> str:
@@ -67,9 +68,11 @@ def _families(views: list[ArticleView]) -> list[str]:
     return default + sorted(used - set(default))
 
 
-def render_html(articles: list[tuple[FileResult, ArticleGraph]], today: date | None = None) -> str:
+def render_html(
+    articles: list[tuple[FileResult, ArticleGraph]], today: date | None = None, reading: bool = False
+) -> str:
     """The editors' page for linted articles, each with the graph its run built (or rebuilt with its own config)."""
-    views = [ArticleView(i, result, graph) for i, (result, graph) in enumerate(articles)]
+    views = [ArticleView(i, result, graph, reading) for i, (result, graph) in enumerate(articles)]
     families = _families(views)
     today = today or date.today()
     views_sorted = sorted(views, key=lambda v: (-v.score, v.result.path))
@@ -413,12 +416,23 @@ def _outline(v: ArticleView) -> str:
         pad = "&nbsp;" * 4 * max(0, s.level - 1)
         title = esc(s.title) if s.title else "<em>(introduction)</em>"
         extra = " <em>(reference list)</em>" if s.is_references else ""
+        level = _reading_level(v, s) if v.reading else ""
         rows.append(
             f"<tr><td>{pad}{title}{extra}</td><td class='num'>{_plural(claims, 'claim')}</td>"
             f"<td class='num'>{_plural(cites, 'citation')}</td><td class='num'>{_plural(counts[s.index], 'finding')}</td>"
-            "</tr>"
+            f"{level}</tr>"
         )
     return f'<table class="outline">{"".join(rows)}</table>'
+
+
+def _reading_level(v: ArticleView, section) -> str:
+    """The section's reading grade (SMOG) beside the outline, when the run selected READ."""
+    from linter.facts.readability import explained_terms, section_level
+
+    level = None if section.is_references else section_level(v.graph, section.index, "smog", explained_terms(v.graph))
+    if level is None:
+        return "<td class='num'>–</td>"
+    return f"<td class='num' title='SMOG grade'>grade {level.grade:.1f} (UK age {level.grade + 5:.0f})</td>"
 
 
 def _plural(n: int, word: str) -> str:
