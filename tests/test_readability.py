@@ -93,3 +93,13 @@ def test_selecting_read_without_the_extra_is_one_line(tmp_path, monkeypatch, cap
     assert capsys.readouterr().err.strip().splitlines() == [
         "medlint: the selected rules need the [read] extra: pip install 'medlint-health[read]'"
     ]
+
+
+def test_a_term_explained_in_the_next_sentence_does_not_raise_the_level():
+    from linter.config import Config
+    from linter.engine import graph_for
+    from linter.facts.readability import explained_terms
+    from linter.source import Source
+
+    text = "# T\n\nMany children get hyperuricaemia after treatment. This means too much uric acid in the blood.\n"
+    assert "hyperuricaemia" in explained_terms(graph_for(Source("a.md", text), Config()))

@@ -113,12 +113,37 @@ def _explained_terms(graph: ArticleGraph) -> frozenset[str]:
     found = set()
     title = next((s.title for s in graph.sections if s.heading is not None and s.level == 1), "")
     found.update(w.lower() for w in words(title))
-    for sentence in graph.sentences:
-        text = sentence.text
-        for m in _WORD.finditer(text):
-            if _EXPLAINED.match(text[m.end() : m.end() + 30]) and syllables(m.group(0)) >= 3:
-                found.add(m.group(0).lower())
+    for block_sentences in _sentences_by_block(graph):
+        for i, sentence in enumerate(block_sentences):
+            text = sentence.text
+            for m in _WORD.finditer(text):
+                if _EXPLAINED.match(text[m.end() : m.end() + 30]) and syllables(m.group(0)) >= 3:
+                    found.add(m.group(0).lower())
+            following = block_sentences[i + 1].text if i + 1 < len(block_sentences) else ""
+            found.update(_explained_next(text, following))
     return frozenset(found)
+
+
+_NEXT_EXPLAINS = re.compile(r"^\s*(?:this|that|it|which)\s+(?:means|is|refers to|describes)\b", re.I)
+_NEXT_NAMES = re.compile(r"^\s*([A-Za-z][\w-]+)\s+(?:means|is|refers to|describes)\b")
+
+
+def _explained_next(text: str, following: str) -> set[str]:
+    """Terms the next sentence explains: "Pyrexia is common. It means a high temperature." excuses the
+    first sentence's medical names (words the dictionary lacks); "Pyrexia is … Pyrexia means …" too."""
+    if not following:
+        return set()
+    if _NEXT_EXPLAINS.match(following):
+        dictionary = _dictionary()
+        return {w.lower() for w in words(text) if w.lower() not in dictionary and heuristic_syllables(w) >= 3}
+    named = _NEXT_NAMES.match(following)
+    if named and named.group(1).lower() in {w.lower() for w in words(text)}:
+        return {named.group(1).lower()}
+    return set()
+
+
+def _sentences_by_block(graph: ArticleGraph) -> list[list[Sentence]]:
+    return [graph.sentences_of(b) for b in graph.body_blocks]
 
 
 def explained_here(text: str, end: int, following: str, plain: str) -> bool:

@@ -32,7 +32,8 @@ def reading_level(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Ite
     + 5, is shown beside it). Sections under 5 sentences or 100 words are not judged. The message
     names at most five of the words that raise the level; the sentences with most of them are in
     `related`. Words of the article's title, and terms the text explains where they stand
-    ("pyrexia (a high temperature)", "dyspnoea, which means …"), do not count against it.
+    ("pyrexia (a high temperature)", "dyspnoea, which means …") or in the next sentence ("… after
+    treatment. This means …"), do not count against it.
 
     Formula (`formula`): `smog` (default; McLaughlin's SMOG grade, the usual one for health
     material: 1.043 × √(polysyllables × 30 / sentences) + 3.1291) or `flesch-kincaid`
