@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from linter.config import ConfigError, ConfigResolver
-from linter.discover import discover
+from linter.discover import EXTENSIONS, discover
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from linter.findings import Severity
 from linter.results import FileResult, Options
@@ -36,29 +36,13 @@ def _options(args: argparse.Namespace) -> Options:
 
 def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
     """Lint every file named or found; returns results in input order and run-level errors."""
-    errors: list[str] = []
-    try:
-        resolver = ConfigResolver(args.config, args.isolated, use_cache=not args.no_cache)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
+    resolver = _resolver(args)
     options = _options(args)
     if list(args.paths) == ["-"]:
-        return [_lint_stdin(args, resolver, options)], errors
+        return [_lint_stdin(args, resolver, options)], []
     if "-" in args.paths:
         raise UsageError("'-' (standard input) cannot be combined with other paths")
-    files = discover(args.paths, errors, resolver)
-    jobs: list[tuple[str, object]] = []
-    for path in files:
-        try:
-            config = resolver.for_path(Path(path))
-        except ConfigError as exc:
-            errors.append(str(exc))
-            continue
-        if path in args.paths and not getattr(args, "force_exclude", False):
-            pass  # named on the command line: linted even when excluded (as ruff)
-        elif path in args.paths and config.excluded(Path(path)):
-            continue
-        jobs.append((path, config))
+    jobs, errors = _jobs(args, resolver)
     _require_extras(jobs, options)
     per_file = getattr(args, "per_file", False)  # the pre-commit hook: never depends on which files are staged
     options.corpus = not per_file and len(jobs) > 1 and any(_runs_corpus_rule(p, c, options) for p, c in jobs)
@@ -119,13 +103,17 @@ def _lint_stdin(args: argparse.Namespace, resolver: ConfigResolver, options: Opt
     return lint_source(Source(name, text, had_bom=bom), config, options, config.relpath(Path(name)))
 
 
-def _jobs(args: argparse.Namespace) -> tuple[list[tuple[str, object]], list[str], ConfigResolver]:
-    """The files a run lints, each with its configuration (what --show-files lists)."""
-    errors: list[str] = []
+def _resolver(args: argparse.Namespace) -> ConfigResolver:
     try:
-        resolver = ConfigResolver(args.config, args.isolated, use_cache=not args.no_cache)
+        return ConfigResolver(args.config, args.isolated, use_cache=not args.no_cache)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _jobs(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tuple[str, object]], list[str]]:
+    """The files a run lints, each with its configuration (what --show-files lists). Files named on
+    the command line are linted even when excluded, unless --force-exclude (as ruff)."""
+    errors: list[str] = []
     jobs = []
     for path in discover(args.paths, errors, resolver):
         try:
@@ -136,13 +124,13 @@ def _jobs(args: argparse.Namespace) -> tuple[list[tuple[str, object]], list[str]
         if path in args.paths and getattr(args, "force_exclude", False) and config.excluded(Path(path)):
             continue
         jobs.append((path, config))
-    return jobs, errors, resolver
+    return jobs, errors
 
 
 def _show(args: argparse.Namespace) -> int:
     import json
 
-    jobs, errors, _ = _jobs(args)
+    jobs, errors = _jobs(args, _resolver(args))
     for message in errors:
         print(f"medlint: {safe_text(message)}", file=sys.stderr)
     if args.show_files:
@@ -200,7 +188,7 @@ def _watch(args: argparse.Namespace) -> int:
         changed = []
         for _, raw in sorted(changes):
             path = Path(raw)
-            if not path.is_file() or path.suffix.lower() not in (".md", ".markdown", ".mdown", ".txt", ".html", ".htm"):
+            if not path.is_file() or path.suffix.lower() not in EXTENSIONS:
                 continue
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             if written.get(os.path.realpath(raw)) == digest:
@@ -225,7 +213,7 @@ def _runs_corpus_rule(path: str, config, options: Options) -> bool:
     from linter.rules import CATALOG
 
     codes = config.enabled_codes(config.relpath(Path(path)), options.selection)
-    return any(CATALOG[c].kind == "corpus" or CATALOG[c].cross_file for c in codes)
+    return any(CATALOG[c].across_files for c in codes)
 
 
 def _timing(phase: str, started: float) -> None:
@@ -307,11 +295,11 @@ def _relinter(args: argparse.Namespace):
 
 
 def _emit(args: argparse.Namespace, results: list[FileResult], fixed: int | None = None, errors: bool = False) -> None:
-    from linter.reporters import render
+    from linter.reporters import HUMAN_FORMATS, render
 
     color = _use_color(args)
     text = render(args.format, results, color=color, statistics=args.statistics)
-    if args.format in ("text", "grouped") and not args.quiet and not args.diff and not args.statistics:
+    if args.format in HUMAN_FORMATS and not args.quiet and not args.diff and not args.statistics:
         from linter.reporters.text import render_summary
 
         text += render_summary(results, fixed=fixed, errors=errors or any(r.error for r in results))
@@ -374,10 +362,7 @@ def run_report(args: argparse.Namespace) -> int:
         for code in r.config.enabled_codes(r.config.relpath(Path(r.path)), _options(args).selection)
     )
     html = render_html(articles, today=args.today, reading=reading)
-    try:
-        write_output(args.output, html)
-    except UsageError:
-        raise
+    write_output(args.output, html)
     count = sum(len(r.findings) for r in results)
     print(f"medlint: wrote {args.output} ({len(results)} articles, {count} findings)", file=sys.stderr)
     return EXIT_ERROR if had_errors else (EXIT_FINDINGS if count else EXIT_CLEAN)

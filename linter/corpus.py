@@ -21,7 +21,7 @@ def run_corpus_rules(results: list[FileResult], options: Options) -> None:
     linted = [r for r in results if r.source is not None and r.config is not None]
     if len(linted) < 2:
         return
-    for code in sorted(c for c, row in CATALOG.items() if row.kind == "corpus" or row.cross_file):
+    for code in sorted(c for c, row in CATALOG.items() if row.across_files):
         enabled = [code in r.config.enabled_codes(r.config.relpath(Path(r.path)), options.selection) for r in linted]
         if not any(enabled):
             continue
@@ -45,7 +45,7 @@ def _add_findings(result: FileResult, findings: list[Finding]) -> None:
     """Add corpus findings through the file's suppressions; a suppression they use is no longer unused."""
     suppressions = result.suppressions or parse_suppressions(result.source)
     kept = apply_suppressions(findings, suppressions)
-    used_at = {result.source.offset(s.line, s.column) for s in suppressions if s.used}
+    used_at = {s.start for s in suppressions if s.used}
     post_filter = {c for c, row in CATALOG.items() if row.kind == "post-filter"}
     result.findings = [f for f in result.findings if not (f.rule in post_filter and f.start in used_at)]
     result.findings.extend(kept)

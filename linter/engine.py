@@ -11,6 +11,7 @@ from linter.findings import Finding
 from linter.graph import DEFAULT_REFERENCE_HEADINGS, ArticleGraph, build_graph
 from linter.parse.model import Document
 from linter.results import FileResult, Options
+from linter.rules import CATALOG
 from linter.rules.base import Rule
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
 from linter.suppress import SuppressionOutcome, apply_suppressions, parse_suppressions
@@ -122,7 +123,7 @@ def lint_source(source: Source, config: Config, options: Options, relpath: str |
     fingerprint(findings, source)
     findings.sort(key=Finding.sort_key)
     result = FileResult(source.path, findings, source=source, graph=graph, suppressions=suppressions, config=config)
-    cross = [r for r in rules.values() if r.kind == "corpus" or r.corpus_check is not None]
+    cross = [r for code, r in rules.items() if CATALOG[code].across_files]
     if options.corpus and cross:
         from linter.facts.corpus import article_date, paragraph_records
 

@@ -39,6 +39,11 @@ class CatalogRow:
         return self.code.rstrip("0123456789")
 
     @property
+    def across_files(self) -> bool:
+        """Run in the corpus step: a corpus rule, or a file rule with a cross-article side."""
+        return self.kind == "corpus" or self.cross_file
+
+    @property
     def module_path(self) -> str:
         if self.module:
             return self.module
