@@ -62,38 +62,44 @@ class FixOutcome:
 def fix_in_memory(result: FileResult, relint: Relint, unsafe: bool) -> FixOutcome:
     """Apply fixes round after round (a fix can reveal another), keeping only invariant-preserving ones."""
     assert result.source is not None
-    source, current, fixed = result.source, result, 0
+    current, fixed = result, 0
     for _ in range(ROUNDS):
         findings = [f for f in current.findings if f.edits and (f.fix_safe or unsafe)]
         if not findings or current.graph is None:
             break
-        before = CitationInvariant.of(current.graph)
-        text, applied = _round(source, findings, before, relint, unsafe)
-        if not applied:
+        relinted, applied = _round(current, findings, relint, unsafe)
+        if relinted is None:
             break
         fixed += applied
-        source = Source(source.path, text, had_bom=source.had_bom)
-        current = relint(source)
-    return FixOutcome(source.text, fixed, current)
+        current = relinted
+    assert current.source is not None
+    return FixOutcome(current.source.text, fixed, current)
 
 
-def _round(source: Source, findings: list[Finding], before: CitationInvariant, relint: Relint, unsafe: bool):
+def _round(current: FileResult, findings: list[Finding], relint: Relint, unsafe: bool) -> tuple[FileResult | None, int]:
+    """One round: every fix together if the invariant holds, else the first fix that keeps it alone
+    (the other findings' offsets refer to the old text: they are taken next round). Returns the
+    relinted result of the new text (the invariant check already linted it) and the fixes applied."""
+    assert current.source is not None and current.graph is not None
+    source = current.source
+    before = CitationInvariant.of(current.graph)
     edits = select_edits(findings, unsafe=unsafe)
-    text = apply_edits(source.text, edits)
-    if text != source.text and _keeps(before, source, text, relint):
-        return text, len({id(f) for f in findings if any(e in edits for e in f.edits)})
-    text, applied = source.text, 0  # retry one finding at a time, dropping the fixes that break it
+    kept = _relint_if_kept(before, source, apply_edits(source.text, edits), relint)
+    if kept is not None:
+        return kept, len({id(f) for f in findings if any(e in edits for e in f.edits)})
     for finding in sorted(findings, key=lambda f: (f.start, f.rule)):
-        candidate = apply_edits(text, select_edits([finding], unsafe=unsafe))
-        if candidate != text and _keeps(before, source, candidate, relint):
-            text, applied = candidate, applied + 1
-            break  # offsets of the other findings refer to the old text: take them next round
-    return text, applied
+        kept = _relint_if_kept(before, source, apply_edits(source.text, select_edits([finding], unsafe=unsafe)), relint)
+        if kept is not None:
+            return kept, 1
+    return None, 0
 
 
-def _keeps(before: CitationInvariant, source: Source, text: str, relint: Relint) -> bool:
-    graph = relint(Source(source.path, text, had_bom=source.had_bom)).graph
-    return graph is not None and before.kept_by(CitationInvariant.of(graph))
+def _relint_if_kept(before: CitationInvariant, source: Source, text: str, relint: Relint) -> FileResult | None:
+    """The lint of ``text`` when it differs from the source and keeps the invariant, else None."""
+    if text == source.text:
+        return None
+    result = relint(Source(source.path, text, had_bom=source.had_bom))
+    return result if result.graph is not None and before.kept_by(CitationInvariant.of(result.graph)) else None
 
 
 def apply_fixes(
