@@ -208,6 +208,8 @@ class _Importer(HTMLParser):
         self.anchor: str | None = None
         self.jsonld: tuple[int, list[str]] | None = None
         self.context_pending = False
+        self.sup_targets: dict[int, str | None] = {}  # <sup> start -> href of the link inside it
+        self.entity_ends: dict[int, int] = {}  # offset of an entity -> where its source text ends
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -379,8 +381,6 @@ class _Importer(HTMLParser):
         self.offsets.extend([tag_start] + [first + k for k in range(len(body))] + [end])
         self.sup_targets[tag_start] = self.sup_href
 
-    sup_targets: dict[int, str | None]
-
     def handle_data(self, data: str) -> None:
         if self.jsonld is not None:
             self.jsonld[1].append(data)
@@ -405,6 +405,8 @@ class _Importer(HTMLParser):
             self.context_pending = True
         if self.context_pending and data.strip():
             self.context_pending = False
+        self.sup_targets: dict[int, str | None] = {}  # <sup> start -> href of the link inside it
+        self.entity_ends: dict[int, int] = {}  # offset of an entity -> where its source text ends
             self._capture_context()
         self.chars.extend(data)
         if single:
@@ -419,8 +421,6 @@ class _Importer(HTMLParser):
             href = self.hrefs[-1] if self.hrefs else None
             if not (href or "").startswith("#"):
                 self.fragment_only = False
-
-    entity_ends: dict[int, int]
 
     def _flush(self) -> None:
         kind, chars, offsets = self.kind, self.chars, self.offsets
@@ -636,8 +636,6 @@ def _line_starts(text: str) -> list[int]:
 
 def _importer(source: Source, text: str | None, base: int, settings: HtmlSettings | None) -> _Importer:
     importer = _Importer(source, text, base, settings)
-    importer.sup_targets = {}
-    importer.entity_ends = {}
     importer.feed(source.text if text is None else text)
     importer.close()
     return importer
