@@ -405,8 +405,6 @@ class _Importer(HTMLParser):
             self.context_pending = True
         if self.context_pending and data.strip():
             self.context_pending = False
-        self.sup_targets: dict[int, str | None] = {}  # <sup> start -> href of the link inside it
-        self.entity_ends: dict[int, int] = {}  # offset of an entity -> where its source text ends
             self._capture_context()
         self.chars.extend(data)
         if single:
