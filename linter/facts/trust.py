@@ -178,9 +178,9 @@ def _page_dates(graph: ArticleGraph, day_first: bool) -> list[PageDate]:
 
 
 def _visible_kind(before: str) -> str | None:
-    if _REVIEW_LABEL.search(before):
-        label = _REVIEW_LABEL.search(before).group(0).lower()  # type: ignore[union-attr]
-        return "reviewed" if "review" in label else "updated"
+    label = _REVIEW_LABEL.search(before)
+    if label:
+        return "reviewed" if "review" in label.group(0).lower() else "updated"
     if _PUBLISHED_LABEL.search(before):
         return "published"
     return None
@@ -204,10 +204,11 @@ def currency_date(graph: ArticleGraph, day_first: bool = True) -> PageDate | Non
     """The date a reader would judge the page's age by: the latest review date, else the latest
     update, else the latest publication date (DISC005 names which kind it judged)."""
     dates = page_dates(graph, day_first)
-    for kinds in (("reviewed",), ("updated",), ("published",)):
-        chosen = [d for d in dates if d.kind in kinds]
-        if kinds == ("reviewed",):
-            chosen = review_dates(graph, day_first)
+    for chosen in (
+        review_dates(graph, day_first),
+        [d for d in dates if d.kind == "updated"],
+        [d for d in dates if d.kind == "published"],
+    ):
         if chosen:
             return max(chosen, key=lambda d: (d.value, d.origin == "visible"))
     return None
