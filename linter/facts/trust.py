@@ -39,7 +39,6 @@ _REVIEW_LABEL = re.compile(
     r"page\s+last\s+reviewed|content\s+updated)\b[^.\n]{0,25}?$"
 )
 _PUBLISHED_LABEL = re.compile(r"(?i)\b(?:published|posted|first\s+published|date\s+published|created)\b[^.\n]{0,20}?$")
-_UPDATED_LABEL = re.compile(r"(?i)\b(?:updated|modified|revised)\b[^.\n]{0,20}?$")
 _NEXT_REVIEW = re.compile(r"(?i)\bnext\s+review|\breview\s+due|\bdue\s+for\s+review")
 _DATE_WORD = re.compile(r"(?i)review|updated|revised|modified|published|posted|created")
 _PROFESSIONAL = {"clinician", "medicalresearcher", "professional", "healthcareprofessional", "physician", "pharmacist"}

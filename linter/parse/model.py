@@ -72,9 +72,6 @@ class Block:
         return self.offsets[start], self.offsets[start]
 
 
-CHROME_REGIONS = ("nav", "header", "footer", "aside", "form", "dialog", "share", "related", "ad", "comments")
-
-
 @dataclass(frozen=True)
 class MetaItem:
     """One fact from the page's metadata: front matter, <meta>, JSON-LD or <time datetime>.

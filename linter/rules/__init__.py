@@ -136,11 +136,6 @@ def family_of(code: str) -> Family | None:
     return FAMILIES.get(code.rstrip("0123456789"))
 
 
-def family_title(code_or_prefix: str) -> str:
-    family = family_of(code_or_prefix) or FAMILIES.get(code_or_prefix)
-    return family.title if family else code_or_prefix.rstrip("0123456789")
-
-
 def load_rule(code: str) -> Rule:
     """Import one rule's module (once) and return its Rule."""
     if code not in _loaded:
