@@ -22,6 +22,13 @@ def _span_finding(
     return me.finding(graph, a, b, message, edits=edits)
 
 
+def _number_finding(me: Rule, graph: ArticleGraph, sentence, d: DoseSpan, message: str, replacement: str) -> Finding:
+    """A finding on a dose's number, fixed by writing ``replacement`` in its place (DOSE001, DOSE002)."""
+    return _span_finding(
+        me, graph, sentence.block, d.number_start, d.number_start + len(d.number), message, replacement
+    )
+
+
 def _abbreviation_findings(me: Rule, kind: str, graph: ArticleGraph, what: str) -> Iterator[Finding]:
     """Findings for a table of abbreviations, each in the context its entry asks for: next to a dose,
     in a sentence about medication (a dose, a medicine, a route, dosing), or anywhere."""

@@ -10,7 +10,7 @@ from linter.facts.doses import dose_sentences
 from linter.findings import Finding
 from linter.graph import ArticleGraph
 from linter.rules.base import Rule, rule
-from linter.rules.dose.common import _span_finding
+from linter.rules.dose.common import _number_finding
 
 
 @rule("DOSE001", "trailing-zero", "error", "A dose written with a trailing zero (5.0 mg).", fix="always")
@@ -43,13 +43,8 @@ def trailing_zero(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Ite
             if m:
                 fixed = f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1)
                 misread = d.number.replace(".", "").replace(",", "").lstrip("0") or "0"
-                yield _span_finding(
-                    me,
-                    graph,
-                    sentence.block,
-                    d.number_start,
-                    d.number_start + len(d.number),
+                message = (
                     f"'{d.number} {d.unit}' has a trailing zero; if the point is missed it reads as "
-                    f"{misread}; write {fixed} {d.unit}",
-                    fixed,
+                    f"{misread}; write {fixed} {d.unit}"
                 )
+                yield _number_finding(me, graph, sentence, d, message, fixed)

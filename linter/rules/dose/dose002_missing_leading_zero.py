@@ -9,7 +9,7 @@ from linter.facts.doses import dose_sentences
 from linter.findings import Finding
 from linter.graph import ArticleGraph
 from linter.rules.base import Rule, rule
-from linter.rules.dose.common import _span_finding
+from linter.rules.dose.common import _number_finding
 
 
 @rule("DOSE002", "missing-leading-zero", "error", "A dose below 1 without its leading zero (.5 mg).", fix="always")
@@ -34,12 +34,5 @@ def missing_leading_zero(graph: ArticleGraph, options: dict[str, Any], me: Rule)
     for sentence, doses in dose_sentences(graph):
         for d in doses:
             if d.number.startswith("."):
-                yield _span_finding(
-                    me,
-                    graph,
-                    sentence.block,
-                    d.number_start,
-                    d.number_start + len(d.number),
-                    f"'{d.number} {d.unit}' needs a leading zero: write 0{d.number} {d.unit}",
-                    "0" + d.number,
-                )
+                message = f"'{d.number} {d.unit}' needs a leading zero: write 0{d.number} {d.unit}"
+                yield _number_finding(me, graph, sentence, d, message, "0" + d.number)
