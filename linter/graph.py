@@ -149,6 +149,9 @@ class ArticleGraph:
         else from its position, when no entry has a link target and the list covers every number cited."""
         if not self._unnumbered or any(r.number is not None and not r.unnumbered for r in self.references):
             return
+        if any(b.kind == "list_item" for b in self._unnumbered):
+            # a bulleted list's entries are its items: a paragraph after it (a disclaimer) is not an entry
+            self._unnumbered = [b for b in self._unnumbered if b.kind == "list_item"]
         by_anchor = {b.anchor: b for b in self._unnumbered if b.anchor}
         numbers: dict[int, int] = {}  # id(block) -> number
         for marker in markers:

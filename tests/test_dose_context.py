@@ -144,3 +144,12 @@ def test_self_medication_by_grammar(text, column):
 )
 def test_supervised_negated_and_label_advice_stays_clean(text):
     assert _found(text, ["DOSE011"]) == []
+
+
+def test_your_doctor_will_tell_you_the_dose_is_a_caution_but_may_prescribe_is_not():
+    cautioned = (
+        "## Dose\n\nThe usual dose is 500 mg twice a day. Your doctor or pharmacist will tell you the right dose."
+    )
+    assert _found(cautioned, ["DISC002"]) == []
+    described = "## Dose\n\nThe usual dose is 500 mg twice a day. Your doctor may prescribe more."
+    assert _found(described, ["DISC002"]) == [("DISC002", 3, 1)]

@@ -227,3 +227,13 @@ def test_a_dated_page_without_review_date_gets_its_age_judged():
     found = lint_text("# T\n\nUpdated Jan 05, 2021\n\nText.\n", select=["DISC004", "DISC005"])
     assert [(f.rule, f.line) for f in found] == [("DISC005", 3)]
     assert "last updated 2021-01-05" in found[0].message
+
+
+def test_a_paragraph_after_a_bulleted_reference_list_is_not_an_entry():
+    text = (
+        "# T\n\nOne [1]. Two [2].\n\n## Sources\n\n- Smith J. Study one. 2020.\n- Jones K. Study two. 2021.\n\n"
+        "This page is for general information and is not a substitute for medical advice.\n"
+    )
+    graph = _graph(text, "a.md")
+    assert [(r.number, r.text[:5]) for r in graph.references] == [(1, "Smith"), (2, "Jones")]
+    assert compact(lint_text(text, select=CIT)) == []
