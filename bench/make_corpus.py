@@ -3,9 +3,11 @@
     python bench/make_corpus.py OUT_DIR --count 1000 [--seed 7]
     python bench/make_corpus.py OUT_DIR --one-article-bytes 5000000
 
-Articles are 5-10 KB of Markdown: sections, citation clusters, numbered reference lists, dose
-sections with and without cautions, lists, a shared disclaimer, a few near-duplicate paragraphs
-inside an article and a few paragraphs copied between articles (so DUP004 has work to do).
+Articles are about 50 KB of Markdown by default (the seed page's size; --article-bytes sets it), in
+the seed's shape: many sections, long bulleted and numbered lists, citation clusters throughout,
+dose sections with and without cautions, a numbered reference list of about 50 entries, a shared
+disclaimer, a few near-duplicate paragraphs inside an article and a few paragraphs copied between
+articles (so DUP004 has work to do).
 """
 
 from __future__ import annotations
@@ -239,42 +241,59 @@ def paragraph(rng: random.Random, condition: str, cite: Citer) -> str:
     )
 
 
-def article(rng: random.Random, index: int, shared: list[str]) -> str:
+def _section(rng: random.Random, title: str, condition: str, cite: Citer, shared: list[str]) -> list[str]:
+    """A section in the seed page's shape: prose, a long bulleted or numbered list, cited throughout."""
+    out = [f"## {title}", ""]
+    for _ in range(rng.randint(2, 4)):
+        out += [paragraph(rng, condition, cite), ""]
+    shape = rng.random()
+    if shape < 0.45:  # a long bulleted list, each item cited
+        out += [f"- {sentence(rng, condition)} {cite()}" for _ in range(rng.randint(8, 20))] + [""]
+    elif shape < 0.8:  # numbered items with a title and a cited body, as symptom and cause lists are
+        for n in range(1, rng.randint(6, 14) + 1):
+            out += [
+                f"{n}. **{term(rng).capitalize()}**: {sentence(rng, condition)}. {sentence(rng, condition)} {cite()}."
+            ]
+        out += [""]
+    if title in ("Treatment", "Medicines", "Managing symptoms"):
+        for _ in range(rng.randint(2, 4)):
+            drug = rng.choice(DRUGS)
+            caution = "Your doctor or pharmacist will advise on the right dose. " if rng.random() < 0.7 else ""
+            dose = rng.choice(["200 mg", "400 mg", "5 mg", "0.5 mg/kg", "10 mL", "500 mg", "5.0 mg", "1 g"])
+            often = rng.choice(["twice daily", "once a day", "every 6 hours", "three times a day"])
+            out += [f"{caution}The usual adult dose of {drug} is {dose} {often} {cite()}.", ""]
+    if rng.random() < 0.1 and shared:
+        out += [rng.choice(shared), ""]
+    return out
+
+
+def article(rng: random.Random, index: int, shared: list[str], size: int = 50_000) -> str:
+    """One article of about ``size`` bytes (the seed page is 52 KB): sections until the size is reached,
+    then the byline, the disclaimer and a numbered reference list sized to the citations."""
     condition = rng.choice(CONDITIONS)
-    refs = rng.randint(8, 16)
+    refs = max(8, size // 1000 + rng.randint(-5, 5))
     cite = Citer(rng, refs)
     out = [f"# {condition.title()} (article {index})", ""]
     intro = paragraph(rng, condition, cite)
     out += [intro, ""]
     if rng.random() < 0.2:  # a near-duplicate of the intro, reworded a little
         out += [intro.replace("many", "several").replace("common", "frequent"), ""]
-    for title in rng.sample(SECTIONS, k=rng.randint(4, 6)):
-        out += [f"## {title}", ""]
-        for _ in range(rng.randint(1, 3)):
-            out += [paragraph(rng, condition, cite), ""]
-        if rng.random() < 0.5:
-            out += [f"- {sentence(rng, condition)} {cite()}" for _ in range(rng.randint(3, 6))] + [""]
-        if title == "Treatment":
-            drug = rng.choice(DRUGS)
-            caution = "Your doctor or pharmacist will advise on the right dose. " if rng.random() < 0.7 else ""
-            dose = rng.choice(["200 mg", "400 mg", "5 mg", "0.5 mg/kg", "10 mL", "500 mg", "5.0 mg"])
-            out += [
-                f"{caution}The usual adult dose of {drug} is {dose} {rng.choice(['twice daily', 'once a day', 'every 6 hours'])} {cite()}.",
-                "",
-            ]
-        if rng.random() < 0.1 and shared:
-            out += [rng.choice(shared), ""]
+    titles = [*SECTIONS, "Medicines", "Managing symptoms", "Complications", "Risk factors", "Types", "FAQ"]
+    length, part = sum(len(x) + 1 for x in out), 0
+    target = size * rng.uniform(0.85, 1.1) - 300 - refs * 70
+    while length < target:
+        title = titles[part % len(titles)] + ("" if part < len(titles) else f" ({part // len(titles) + 1})")
+        section = _section(rng, title, condition, cite, shared)
+        out += section
+        length += sum(len(x) + 1 for x in section)
+        part += 1
     out += ["Last reviewed: 14 February 2026. Written by Dr Alex Morgan, MD.", "", DISCLAIMER, "", "## References", ""]
     out += [
-        f"{n}. Author{n} A. A study of {rng.choice(NOUNS)} and {rng.choice(NOUNS)} in {condition}. "
-        f"J Med. {rng.randint(2000, 2025)}."
+        f"{n}. Author{n} A, Writer B. A study of {rng.choice(NOUNS)} and {rng.choice(NOUNS)} in {condition}. "
+        f"J Med. {rng.randint(2000, 2025)};{rng.randint(1, 80)}:{rng.randint(1, 900)}."
         for n in range(1, refs + 1)
     ]
-    text = "\n".join(out) + "\n"
-    while len(text) < 5000:
-        extra = paragraph(rng, condition, cite)
-        text = text.replace("## References", f"## More about {condition}\n\n{extra}\n\n## References", 1)
-    return text[:10000] if len(text) > 10000 else text
+    return "\n".join(out) + "\n"
 
 
 def big_article(rng: random.Random, size: int) -> str:
@@ -295,6 +314,7 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--article-bytes", type=int, default=50_000, help="about this size each (the seed's)")
     parser.add_argument("--one-article-bytes", type=int, help="write one article of about this size instead")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -307,7 +327,7 @@ def main() -> None:
         return
     shared = [paragraph(rng, "asthma", Citer(rng, 8)) for _ in range(20)]
     for i in range(args.count):
-        (args.out / f"article-{i:05d}.md").write_text(article(rng, i, shared))
+        (args.out / f"article-{i:05d}.md").write_text(article(rng, i, shared, args.article_bytes))
 
 
 if __name__ == "__main__":

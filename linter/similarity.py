@@ -13,7 +13,7 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from linter.text import content_terms
 
@@ -63,25 +63,56 @@ class IdfSpace:
         a, b = self.profiles[i], self.profiles[j]
         if not self.weights[i] or not self.weights[j]:
             return 0.0
-        shared = sum(self.idf[t] for t in a & b)
+        idf = self.idf
+        shared = sum(map(idf.__getitem__, a & b))
         return shared / math.sqrt(self.weights[i] * self.weights[j])
+
+    def scored_pairs(
+        self, pairs: Iterable[tuple[int, int]], min_terms: int, floor: Callable[[int], float]
+    ) -> Iterator[tuple[int, int, float]]:
+        """(i, j, cosine) for the pairs whose shorter profile has at least ``min_terms`` terms and whose
+        cosine reaches ``floor(shorter)``; in the pairs' order. The same scores as ``cosine``, in one
+        tight loop: a pair whose weights alone bound it below the floor is not intersected."""
+        profiles, weights, idf = self.profiles, self.weights, self.idf
+        lengths = [len(p) for p in profiles]
+        floors: dict[int, float] = {}
+        for i, j in pairs:
+            shorter = min(lengths[i], lengths[j])
+            if shorter < min_terms:
+                continue
+            wi, wj = weights[i], weights[j]
+            if not wi or not wj:
+                continue
+            least = floors.get(shorter)
+            if least is None:
+                least = floors[shorter] = floor(shorter)
+            if min(wi, wj) < least * least * max(wi, wj) * (1 - 1e-9):  # shared weight <= the lighter one's
+                continue
+            shared = profiles[i] & profiles[j]
+            if not shared:
+                continue
+            score = sum(map(idf.__getitem__, shared)) / math.sqrt(wi * wj)
+            if score >= least:
+                yield i, j, score
 
     def candidate_pairs(self, keys_per_item: int = 12, max_postings: int = 60) -> set[tuple[int, int]]:
         """Pairs sharing one of each item's rarest terms; common terms are not keys.
 
         Bounded postings keep this near-linear in the number of items, not quadratic.
         """
+        order = {t: rank for rank, t in enumerate(sorted(self.idf, key=lambda t: (-self.idf[t], t)))}
+        rank = order.__getitem__  # rarest first, ties by term: no hash order
         postings: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(self.profiles):
-            for term in sorted(p, key=lambda t: (-self.idf[t], t))[:keys_per_item]:  # ties by term: no hash order
+            for term in sorted(p, key=rank)[:keys_per_item]:
                 postings[term].append(i)
         pairs: set[tuple[int, int]] = set()
         for items in postings.values():
             if len(items) > max_postings:
                 continue
             for x in range(len(items)):
-                for y in range(x + 1, len(items)):
-                    pairs.add((items[x], items[y]))
+                a = items[x]
+                pairs.update((a, b) for b in items[x + 1 :])
         return pairs
 
 

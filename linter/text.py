@@ -99,19 +99,28 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         spans.append((start, end))
 
 
+# Several rules read the same block's words: the comparison forms are memoised per text (blocks and
+# sentences are immutable strings; the caches are bounded, so a long run does not grow without end).
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Unicode-compatible, quote-folded, lower-cased text."""
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
+
+
 def words(text: str) -> list[str]:
     """Lower-case words with case, quotes and punctuation folded away."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Comparison form: words only, single-spaced (markers are already out of block text)."""
-    return " ".join(words(text))
+    return " ".join(_words(text))
 
 
 @lru_cache(maxsize=65536)
@@ -145,7 +154,12 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning (no stop words, no bare numbers)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_terms(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
 
 
 class Spans:

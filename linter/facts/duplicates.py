@@ -100,13 +100,12 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
     profiles = [profile(b.text, abbr) for b in prose]
     space = IdfSpace(profiles)
     best: dict[int, tuple[float, int, str]] = {}
-    for i, j in sorted(space.candidate_pairs() | _structural_pairs(graph, prose)):
-        shorter = min(len(profiles[i]), len(profiles[j]))
-        if shorter < min_terms:
-            continue
-        score = space.cosine(i, j)
-        if score < (threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)):
-            continue
+
+    def floor(shorter: int) -> float:
+        return threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)
+
+    pairs = sorted(space.candidate_pairs() | _structural_pairs(graph, prose))
+    for i, j, score in space.scored_pairs(pairs, min_terms, floor):
         if parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):
             continue  # checked only for pairs that score: most candidate pairs never get here
         later, earlier = (j, i) if prose[j].start > prose[i].start else (i, j)

@@ -10,7 +10,7 @@ from linter.facts.doses import dose_sentences, medication_context
 from linter.findings import Edit, Finding
 from linter.graph import ArticleGraph
 from linter.parse.model import Block
-from linter.phrases import loose_prefilter, negated, phrases, prefilter
+from linter.phrases import may_match, negated, phrases
 from linter.rules.base import Rule
 
 
@@ -33,13 +33,12 @@ def _abbreviation_findings(me: Rule, kind: str, graph: ArticleGraph, what: str) 
     """Findings for a table of abbreviations, each in the context its entry asks for: next to a dose,
     in a sentence about medication (a dose, a medicine, a route, dosing), or anywhere."""
     table = phrases()[kind]
-    quick = loose_prefilter(kind)
     hits_by_block: dict[int, list] = {}
     for sentence, doses in dose_sentences(graph):
         text = sentence.block.text
         key = id(sentence.block)
         if key not in hits_by_block:  # one combined search per block first: most blocks hold none
-            hits_by_block[key] = [p for p in table if p.regex.search(text)] if quick.search(text) else []
+            hits_by_block[key] = [p for p in table if p.regex.search(text)] if may_match(kind, text) else []
         candidates = hits_by_block[key]
         if not candidates:
             continue
@@ -121,10 +120,9 @@ def _sentence_starts(graph: ArticleGraph) -> dict[int, list[int]]:
 
 
 def _phrase_findings(me: Rule, kind: str, graph: ArticleGraph) -> Iterator[Finding]:
-    quick = prefilter(kind)
     for block in graph.body_blocks:
         text = block.text
-        if quick is not None and not quick.search(text):
+        if not may_match(kind, text):
             continue
         for phrase in phrases()[kind]:
             for m in phrase.regex.finditer(text):
