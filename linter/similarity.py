@@ -14,6 +14,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import combinations
 
 from linter.text import content_terms
 
@@ -108,11 +109,8 @@ class IdfSpace:
                 postings[term].append(i)
         pairs: set[tuple[int, int]] = set()
         for items in postings.values():
-            if len(items) > max_postings:
-                continue
-            for x in range(len(items)):
-                a = items[x]
-                pairs.update((a, b) for b in items[x + 1 :])
+            if len(items) <= max_postings:
+                pairs.update(combinations(items, 2))  # items are in increasing order: (a, b) with a < b
         return pairs
 
 

@@ -104,13 +104,15 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
     def floor(shorter: int) -> float:
         return threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)
 
-    pairs = sorted(space.candidate_pairs() | _structural_pairs(graph, prose))
-    for i, j, score in space.scored_pairs(pairs, min_terms, floor):
+    chosen: dict[int, tuple[int, int]] = {}  # later -> the pair that gave its best score
+    for i, j, score in space.scored_pairs(space.candidate_pairs() | _structural_pairs(graph, prose), min_terms, floor):
         if parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):
             continue  # checked only for pairs that score: most candidate pairs never get here
         later, earlier = (j, i) if prose[j].start > prose[i].start else (i, j)
-        if score > best.get(later, (0.0, 0, ""))[0]:
+        current = best.get(later, (0.0, 0, ""))[0]
+        if score > current or (score == current and (i, j) < chosen[later]):  # ties: the first pair in order
             best[later] = (score, earlier, "restates")
+            chosen[later] = (i, j)
     for later, (earlier, score) in _label_pairs(prose, abbr).items():
         if later not in best:
             best[later] = (score, earlier, "label")

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from linter.parse.marker_syntax import is_candidate, parse_body
 from linter.parse.model import Link, Marker
 
-_MD_TOKEN = re.compile(
-    r"""
+_MD_GRAMMAR = r"""
     (?P<escape>\\[!-/:-@\[-`{-~])
   | (?P<code>`+)
   | (?P<comment><!--.*?-->)
@@ -27,17 +26,28 @@ _MD_TOKEN = re.compile(
   | (?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\](?![(:]))
   | (?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))
   | (?P<url>(?:https?://|www\.)[^\s<>\]\)]+)
-  | (?P<emph>\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))
-    """,
-    re.X | re.S,
-)
+  | (?P<emph>\*+|_(?<![A-Za-z0-9]_)_*|_+(?![A-Za-z0-9]))
+"""
+_MD_FIRST = "\\\\`<!\\[(*_"  # every branch's first character but the URL's
+
+
+def _guarded(grammar: str, first: str, flags: int) -> re.Pattern[str]:
+    """The grammar behind a lookahead for its branches' first characters: Python's engine then skips
+    to the next candidate character instead of trying every branch at every position (ten times
+    faster on prose). The same matches: every branch starts with one of ``first``."""
+    return re.compile(f"(?=[{first}])(?:{grammar})", flags)
+
+
+_MD_TOKEN = _guarded(_MD_GRAMMAR, _MD_FIRST + "hw", re.X | re.S)
 # Most blocks hold no URL: the same grammar without that branch scans them faster.
-_MD_TOKEN_NO_URL = re.compile(
-    "\n".join(line for line in _MD_TOKEN.pattern.splitlines() if "(?P<url>" not in line), re.X | re.S
+_MD_TOKEN_NO_URL = _guarded(
+    "\n".join(line for line in _MD_GRAMMAR.splitlines() if "(?P<url>" not in line), _MD_FIRST, re.X | re.S
 )
-_TEXT_TOKEN = re.compile(
+_TEXT_TOKEN = _guarded(
     r"(?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\])|(?P<url>(?:https?://|www\.)[^\s<>\]\)]+)"
-    r"|(?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))"
+    r"|(?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))",
+    "\\[(hw",
+    0,
 )
 _CLUSTER_GAP = re.compile(r"^[ \t\u00a0,;]*$")
 _SUP_BODY = re.compile(r"^\s*\d[\d\s,;\-\u2013\u2014]*$")
