@@ -52,9 +52,7 @@ class Run:
 def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Wall time, user+system cpu and peak resident memory of one command (its children included)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stderr = proc.stderr.read() if proc.stderr else ""
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
@@ -166,7 +164,7 @@ def as_html_page(markdown: str) -> str:
     nav = "".join(f'<li><a href="/{w}">{w.title()}</a></li>' for w in ("conditions", "medicines", "news", "about"))
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head><body>'
-        f'<header><nav><ul>{nav}</ul></nav></header><main><article>{body}</article></main>'
+        f"<header><nav><ul>{nav}</ul></nav></header><main><article>{body}</article></main>"
         '<footer><p>© 2026 Example Health. <a href="/privacy">Privacy</a></p></footer></body></html>'
     )
 
@@ -176,10 +174,15 @@ def one_article(tmp: Path, runs: int) -> None:
     make_corpus(tmp / "one", "--count", "1")
     sample = next((tmp / "one").glob("*.md")).read_text("utf-8")
     floor_cmd = ([str(env_python()), "-c", "pass"], {"env": _env()})
-    cases = [("50 KB Markdown article", ".md", sample, 6), ("the same article as an HTML page", ".html", as_html_page(sample), 10)]
+    cases = [
+        ("50 KB Markdown article", ".md", sample, 6),
+        ("the same article as an HTML page", ".html", as_html_page(sample), 10),
+    ]
     seed = next(iter(sorted((ROOT.parent / "shared" / "seed").glob("*"))), None)
     if seed is not None:
-        cases.append((f"the seed page ({seed.stat().st_size // 1024} KB text)", seed.suffix, seed.read_text("utf-8"), 6))
+        cases.append(
+            (f"the seed page ({seed.stat().st_size // 1024} KB text)", seed.suffix, seed.read_text("utf-8"), 6)
+        )
     for label, suffix, text, limit in cases:
         files = []
         for i in range(runs):  # a changed file each time, as in a commit: no cache could help

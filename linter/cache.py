@@ -52,18 +52,24 @@ class ResultCache:
             data = json.loads(self._file(key).read_text("utf-8"))
             paragraphs = data.get("paragraphs")
             if paragraphs is not None:
-                from linter.facts.corpus import Paragraph
-
-                paragraphs = [
-                    Paragraph(a, b, text, tuple(sk), masked, tuple(q)) for a, b, text, sk, masked, q in paragraphs
-                ]
-                paragraphs = (data.get("date"), paragraphs)
+                paragraphs = (data.get("date"), StoredParagraphs(paragraphs))
             return [_finding(d) for d in data["findings"]], paragraphs
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, findings: list[Finding], paragraphs: list | None = None) -> None:
-        target = self._file(key)
+    def put(self, key: str, findings: list[Finding], paragraphs: tuple[str | None, list] | None = None) -> None:
+        record: dict[str, Any] = {"findings": [_record(f) for f in findings]}
+        if paragraphs is not None:
+            date, records = paragraphs
+            record["date"] = date
+            record["paragraphs"] = (
+                records.raw
+                if isinstance(records, StoredParagraphs)
+                else [[p.start, p.end, p.text, list(p.sketch), p.masked, list(p.quantities)] for p in records]
+            )
+        self._write(self._file(key), record)
+
+    def _write(self, target: Path, record: dict[str, Any]) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             marker = self.directory / ".gitignore"
@@ -71,17 +77,44 @@ class ResultCache:
                 marker.write_text("# created by medlint\n*\n")
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                record = {"findings": [_record(f) for f in findings]}
-                if paragraphs is not None:
-                    date, records = paragraphs
-                    record["date"] = date
-                    record["paragraphs"] = [
-                        [p.start, p.end, p.text, list(p.sketch), p.masked, list(p.quantities)] for p in records
-                    ]
                 json.dump(record, handle)
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    # The corpus step (DUP004, DUP005 across files) depends on every file of the run: its findings are
+    # kept under one key made of the files' own keys, so a run over unchanged files skips the step.
+    # One entry per cache directory (the last corpus run), so the cache does not grow with file sets.
+    def corpus_key(self, keys: list[tuple[str, str]]) -> str:
+        payload = "\n".join(f"{path}\0{key}" for path, key in keys)
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_corpus(self, key: str) -> list[list[Finding]] | None:
+        try:
+            data = json.loads((self.directory / "corpus.json").read_text("utf-8"))
+            if data.get("key") != key:
+                return None
+            return [[_finding(d) for d in findings] for findings in data["files"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_corpus(self, key: str, per_file: list[list[Finding]]) -> None:
+        self._write(
+            self.directory / "corpus.json", {"key": key, "files": [[_record(f) for f in fs] for fs in per_file]}
+        )
+
+
+class StoredParagraphs:
+    """Paragraph records as the cache holds them, turned into Paragraph objects only when the corpus
+    step reads them (a warm run whose corpus step is cached never builds them)."""
+
+    def __init__(self, raw: list) -> None:
+        self.raw = raw
+
+    def paragraphs(self) -> list:
+        from linter.facts.corpus import Paragraph
+
+        return [Paragraph(a, b, text, tuple(sk), masked, tuple(q)) for a, b, text, sk, masked, q in self.raw]
 
 
 def _record(f: Finding) -> dict:

@@ -54,10 +54,10 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
     )
     _timing("lint", started)
     if not per_file and sum(1 for r in results if r.source is not None) > 1:  # corpus mode only
-        from linter.corpus import run_corpus_rules
+        from linter.corpus import run_corpus_step
 
         started = time.perf_counter()
-        run_corpus_rules(results, options)
+        run_corpus_step(results, options, use_cache=not args.no_cache)
         _timing("corpus (DUP004)", started)
     return results, errors
 

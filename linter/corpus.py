@@ -17,12 +17,48 @@ from linter.rules import CATALOG, load_rule
 from linter.suppress import apply_suppressions, parse_suppressions
 
 
-def run_corpus_rules(results: list[FileResult], options: Options) -> None:
-    linted = [r for r in results if r.source is not None and r.config is not None]
+def run_corpus_step(results: list[FileResult], options: Options, use_cache: bool) -> None:
+    """The corpus rules over the run's files, or their stored findings when every file is unchanged
+    (each file's cache key covers its text, path, configuration and the run's options)."""
+    linted = _linted(results)
     if len(linted) < 2:
         return
-    for code in sorted(c for c, row in CATALOG.items() if row.across_files):
-        enabled = [code in r.config.enabled_codes(r.config.relpath(Path(r.path)), options.selection) for r in linted]
+    if not use_cache or not all(r.cache_key for r in linted):
+        run_corpus_rules(results, options)
+        return
+    from linter.cache import ResultCache, cache_dir
+
+    cache = ResultCache(cache_dir(linted[0].config.get("cache-dir")))
+    key = cache.corpus_key([(r.path, r.cache_key or "") for r in linted])
+    stored = cache.get_corpus(key)
+    if stored is not None and len(stored) == len(linted):
+        for result, findings in zip(linted, stored, strict=True):
+            result.findings = findings
+        return
+    run_corpus_rules(results, options)
+    cache.put_corpus(key, [r.findings for r in linted])
+
+
+def _linted(results: list[FileResult]) -> list[FileResult]:
+    return [r for r in results if r.source is not None and r.config is not None]
+
+
+def _paragraphs(result: FileResult) -> list:
+    from linter.cache import StoredParagraphs
+
+    stored = result.paragraphs
+    return stored.paragraphs() if isinstance(stored, StoredParagraphs) else (stored or [])
+
+
+def run_corpus_rules(results: list[FileResult], options: Options) -> None:
+    linted = _linted(results)
+    if len(linted) < 2:
+        return
+    codes = sorted(c for c, row in CATALOG.items() if row.across_files)
+    paragraphs = [_paragraphs(r) for r in linted]
+    enabled_codes = [set(r.config.enabled_codes(r.config.relpath(Path(r.path)), options.selection)) for r in linted]
+    for code in codes:
+        enabled = [code in chosen for chosen in enabled_codes]
         if not any(enabled):
             continue
         rule = load_rule(code)
@@ -30,24 +66,27 @@ def run_corpus_rules(results: list[FileResult], options: Options) -> None:
         if check is None:
             continue
         files = [
-            CorpusFile(r.path, r.source, r.paragraphs or [], on, r.config.options(rule), r.date)
-            for r, on in zip(linted, enabled, strict=True)
+            CorpusFile(r.path, r.source, paragraphs[i], on, r.config.options(rule), r.date)
+            for i, (r, on) in enumerate(zip(linted, enabled, strict=True))
         ]
         found: dict[int, list[Finding]] = {}
         for index, finding in check(files, {}, rule):
             finding.severity = linted[index].config.severity(rule)
             found.setdefault(index, []).append(finding)
         for index, findings in found.items():
-            _add_findings(linted[index], findings)
+            _add_findings(linted[index], findings, code)
 
 
-def _add_findings(result: FileResult, findings: list[Finding]) -> None:
-    """Add corpus findings through the file's suppressions; a suppression they use is no longer unused."""
+def _add_findings(result: FileResult, findings: list[Finding], code: str) -> None:
+    """Add corpus findings through the file's suppressions; a suppression they use is no longer unused.
+
+    Only the rule's own findings are fingerprinted again: a fingerprint counts occurrences within
+    one rule, so the file's other findings keep theirs."""
     suppressions = result.suppressions or parse_suppressions(result.source)
     kept = apply_suppressions(findings, suppressions)
     used_at = {s.start for s in suppressions if s.used}
     post_filter = {c for c, row in CATALOG.items() if row.kind == "post-filter"}
     result.findings = [f for f in result.findings if not (f.rule in post_filter and f.start in used_at)]
     result.findings.extend(kept)
-    fingerprint(result.findings, result.source)
+    fingerprint([f for f in result.findings if f.rule == code], result.source)
     result.findings.sort(key=Finding.sort_key)

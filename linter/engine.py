@@ -149,9 +149,12 @@ def lint_path(path: str, config: Config, options: Options, use_cache: bool = Fal
             findings, records = hit
             if records is not None or not options.corpus:
                 date, paragraphs = records if records is not None else (None, None)
-                return FileResult(path, findings, source=source, paragraphs=paragraphs, config=config, date=date)
+                return FileResult(
+                    path, findings, source=source, paragraphs=paragraphs, config=config, date=date, cache_key=key
+                )
         result = lint_source(source, config, options, config.relpath(Path(path)))
         cache.put(key, result.findings, None if result.paragraphs is None else (result.date, result.paragraphs))
+        result.cache_key = key
         return result
     except InputError as exc:
         return FileResult(path, error=str(exc), config=config)

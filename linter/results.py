@@ -36,6 +36,7 @@ class FileResult:
     paragraphs: list | None = None  # paragraph records for the corpus rules (corpus mode only)
     date: str | None = None  # the article's date (ISO), for the corpus rules (corpus mode only)
     config: Any = None  # the file's own configuration (a linter.config.Config)
+    cache_key: str | None = None  # its result-cache key (content, path, configuration, options), when cached
 
 
 def all_findings(results: list[FileResult]) -> list[Finding]:

@@ -57,7 +57,9 @@ class IdfSpace:
         df = Counter(t for p in profiles for t in p)
         n = max(1, len(profiles))
         self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-        self.weights = [sum(self.idf[t] for t in p) for p in profiles]
+        # fsum: the exact sum, whatever order the set yields its terms in (string hashes differ per
+        # process), so tied pairs tie exactly and a score never depends on the process
+        self.weights = [math.fsum(map(self.idf.__getitem__, p)) for p in profiles]
         self.profiles = profiles
 
     def cosine(self, i: int, j: int) -> float:
@@ -65,7 +67,7 @@ class IdfSpace:
         if not self.weights[i] or not self.weights[j]:
             return 0.0
         idf = self.idf
-        shared = sum(map(idf.__getitem__, a & b))
+        shared = math.fsum(map(idf.__getitem__, a & b))
         return shared / math.sqrt(self.weights[i] * self.weights[j])
 
     def scored_pairs(
@@ -92,7 +94,7 @@ class IdfSpace:
             shared = profiles[i] & profiles[j]
             if not shared:
                 continue
-            score = sum(map(idf.__getitem__, shared)) / math.sqrt(wi * wj)
+            score = math.fsum(map(idf.__getitem__, shared)) / math.sqrt(wi * wj)
             if score >= least:
                 yield i, j, score
 

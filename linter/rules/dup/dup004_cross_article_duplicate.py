@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 from typing import Any
 
 from linter.facts.corpus import CorpusFile, Paragraph
@@ -63,23 +64,19 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
     for f, cf in enumerate(files):
         for p in cf.paragraphs:
             files_with_text[p.text].add(f)
+    limits = [_share_limit(files, f) for f in range(len(files))]
     items: list[tuple[int, Paragraph]] = [
-        (f, p)
-        for f, cf in enumerate(files)
-        for p in cf.paragraphs
-        if len(files_with_text[p.text]) <= _share_limit(files, f)
+        (f, p) for f, cf in enumerate(files) for p in cf.paragraphs if len(files_with_text[p.text]) <= limits[f]
     ]
     buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for k, (_, p) in enumerate(items):
         for band in range(0, len(p.sketch) - 1, 2):  # bands of two minima: selective, yet robust to an edit
             buckets[p.sketch[band : band + 2]].append(k)
+    file_of = [f for f, _ in items]
     candidates: set[tuple[int, int]] = set()
     for members in buckets.values():
-        if 2 <= len(members) <= MAX_BUCKET:
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    if items[members[x]][0] != items[members[y]][0]:
-                        candidates.add((members[x], members[y]))
+        if 2 <= len(members) <= MAX_BUCKET:  # members ascend: each pair (a, b) has a < b
+            candidates.update((a, b) for a, b in combinations(members, 2) if file_of[a] != file_of[b])
     shingles: dict[int, set[int]] = {}
 
     def shingle_set(k: int) -> set[int]:
