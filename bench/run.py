@@ -140,7 +140,7 @@ def timing(runs: list[Run]) -> str:
 
 def ratio(a: list[Run], b: list[Run], attr: str = "wall") -> float:
     """The median of the paired ratios (each medlint run over the floor run beside it)."""
-    return statistics.median(x / y for x, y in zip((getattr(r, attr) for r in a), (getattr(r, attr) for r in b)))
+    return statistics.median(getattr(x, attr) / getattr(y, attr) for x, y in zip(a, b, strict=True))
 
 
 def make_corpus(directory: Path, *args: str) -> None:
