@@ -46,13 +46,17 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[list[Finding], list | None] | None:
-        """Cached findings and, when the run that stored them was a corpus run, DUP004 paragraphs."""
+    def get(self, key: str) -> tuple[list[Finding], tuple[str | None, StoredParagraphs] | None] | None:
+        """Cached findings and, when the run that stored them was a corpus run, DUP004 paragraphs
+        (read from their own file only when the corpus step needs them)."""
         try:
             data = json.loads(self._file(key).read_text("utf-8"))
-            paragraphs = data.get("paragraphs")
-            if paragraphs is not None:
-                paragraphs = (data.get("date"), StoredParagraphs(paragraphs))
+            paragraphs = None
+            if data.get("paragraphs"):
+                stored = self._file(key).with_suffix(".paragraphs.json")
+                if not stored.exists():
+                    return None
+                paragraphs = (data.get("date"), StoredParagraphs(stored))
             return [_finding(d) for d in data["findings"]], paragraphs
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -61,15 +65,12 @@ class ResultCache:
         record: dict[str, Any] = {"findings": [_record(f) for f in findings]}
         if paragraphs is not None:
             date, records = paragraphs
-            record["date"] = date
-            record["paragraphs"] = (
-                records.raw
-                if isinstance(records, StoredParagraphs)
-                else [[p.start, p.end, p.text, list(p.sketch), p.masked, list(p.quantities)] for p in records]
-            )
+            rows = [[p.start, p.end, p.text, list(p.sketch), p.masked, list(p.quantities)] for p in records]
+            self._write(self._file(key).with_suffix(".paragraphs.json"), rows)
+            record["date"], record["paragraphs"] = date, True
         self._write(self._file(key), record)
 
-    def _write(self, target: Path, record: dict[str, Any]) -> None:
+    def _write(self, target: Path, record: Any) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             marker = self.directory / ".gitignore"
@@ -89,32 +90,39 @@ class ResultCache:
         payload = "\n".join(f"{path}\0{key}" for path, key in keys)
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get_corpus(self, key: str) -> list[list[Finding]] | None:
+    def get_corpus(self, key: str) -> dict[int, tuple[set[int], list[Finding]]] | None:
         try:
             data = json.loads((self.directory / "corpus.json").read_text("utf-8"))
             if data.get("key") != key:
                 return None
-            return [[_finding(d) for d in findings] for findings in data["files"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            return {
+                int(index): (set(change["drop"]), [_finding(d) for d in change["add"]])
+                for index, change in data["files"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put_corpus(self, key: str, per_file: list[list[Finding]]) -> None:
-        self._write(
-            self.directory / "corpus.json", {"key": key, "files": [[_record(f) for f in fs] for fs in per_file]}
-        )
+    def put_corpus(self, key: str, changes: dict[int, tuple[list[int], list[Finding]]]) -> None:
+        files = {str(i): {"drop": drop, "add": [_record(f) for f in add]} for i, (drop, add) in changes.items()}
+        self._write(self.directory / "corpus.json", {"key": key, "files": files})
 
 
 class StoredParagraphs:
-    """Paragraph records as the cache holds them, turned into Paragraph objects only when the corpus
-    step reads them (a warm run whose corpus step is cached never builds them)."""
+    """A cached file's paragraph records, read and turned into Paragraph objects only when the corpus
+    step runs (a warm run whose corpus step is stored never reads them). An entry that has become
+    unreadable since counts as no paragraphs: the cache never fails a run."""
 
-    def __init__(self, raw: list) -> None:
-        self.raw = raw
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
     def paragraphs(self) -> list:
         from linter.facts.corpus import Paragraph
 
-        return [Paragraph(a, b, text, tuple(sk), masked, tuple(q)) for a, b, text, sk, masked, q in self.raw]
+        try:
+            rows = json.loads(self.path.read_text("utf-8"))
+            return [Paragraph(a, b, text, tuple(sk), masked, tuple(q)) for a, b, text, sk, masked, q in rows]
+        except (OSError, ValueError, TypeError):
+            return []
 
 
 def _record(f: Finding) -> dict:

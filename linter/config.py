@@ -28,6 +28,8 @@ class ConfigError(Exception):
 class Config:
     path: Path | None = None  # the file it came from; None for defaults
     data: dict[str, Any] = field(default_factory=dict)
+    # Answers asked once per file by several steps (discovery, extras, corpus): kept per instance.
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def root(self) -> Path:
@@ -43,6 +45,13 @@ class Config:
         return load_rules(self.enabled_codes(relpath, cli))
 
     def enabled_codes(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> list[str]:
+        per_file = relpath if self.data.get("per-file-ignores") else None  # else the path cannot matter
+        key = ("enabled", per_file, tuple(sorted((k, tuple(v or ())) for k, v in (cli or {}).items())))
+        if key not in self._memo:
+            self._memo[key] = tuple(self._enabled_codes(relpath, cli))
+        return list(self._memo[key])
+
+    def _enabled_codes(self, relpath: str | None, cli: dict[str, list[str]] | None) -> list[str]:
         cli = cli or {}
         select = cli.get("select") or self.data.get("select")
         chosen = {c for c in CATALOG if _selects(c, select)} if select else set(default_codes())
@@ -100,8 +109,16 @@ class Config:
         return spec(tuple(self.data.get("include", DEFAULT_INCLUDE))).match_file(self.relpath(path))
 
     def relpath(self, path: Path) -> str:
+        key = ("relpath", str(path))
+        if key not in self._memo:
+            self._memo[key] = self._relpath(path)
+        return self._memo[key]
+
+    def _relpath(self, path: Path) -> str:
+        if "root" not in self._memo:
+            self._memo["root"] = self.root.resolve()
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._memo["root"]).as_posix()
         except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
             return path.as_posix()
 
@@ -239,12 +256,13 @@ class ConfigResolver:
         self.use_cache = use_cache
         self.explicit = load_file(explicit, use_cache) if explicit else None
         self._by_dir: dict[Path, Config] = {}
+        self._defaults = Config()  # --isolated: one instance, so its per-file answers are kept
 
     def for_path(self, path: Path) -> Config:
         if self.explicit is not None:
             return self.explicit
         if self.isolated:
-            return Config()
+            return self._defaults
         try:
             directory = (path if path.is_dir() else path.parent).resolve()
         except (OSError, RuntimeError):

@@ -18,8 +18,10 @@ from linter.suppress import apply_suppressions, parse_suppressions
 
 
 def run_corpus_step(results: list[FileResult], options: Options, use_cache: bool) -> None:
-    """The corpus rules over the run's files, or their stored findings when every file is unchanged
-    (each file's cache key covers its text, path, configuration and the run's options)."""
+    """The corpus rules over the run's files, or their stored effect when every file is unchanged
+    (each file's cache key covers its text, path, configuration and the run's options). The effect
+    is stored per file as the findings the step dropped (suppression findings it made moot, the
+    corpus rules' own findings before it) and the corpus rules' findings after it."""
     linted = _linted(results)
     if len(linted) < 2:
         return
@@ -30,13 +32,24 @@ def run_corpus_step(results: list[FileResult], options: Options, use_cache: bool
 
     cache = ResultCache(cache_dir(linted[0].config.get("cache-dir")))
     key = cache.corpus_key([(r.path, r.cache_key or "") for r in linted])
+    codes = {c for c, row in CATALOG.items() if row.across_files}
     stored = cache.get_corpus(key)
-    if stored is not None and len(stored) == len(linted):
-        for result, findings in zip(linted, stored, strict=True):
-            result.findings = findings
+    if stored is not None and all(0 <= index < len(linted) for index in stored):
+        for index, (drop, add) in stored.items():
+            result = linted[index]
+            result.findings = [f for i, f in enumerate(result.findings) if i not in drop] + add
+            result.findings.sort(key=Finding.sort_key)
         return
+    before = [list(r.findings) for r in linted]
     run_corpus_rules(results, options)
-    cache.put_corpus(key, [r.findings for r in linted])
+    changes: dict[int, tuple[list[int], list[Finding]]] = {}
+    for index, (result, old) in enumerate(zip(linted, before, strict=True)):
+        kept = {id(f) for f in result.findings}
+        drop = [i for i, f in enumerate(old) if id(f) not in kept or f.rule in codes]
+        add = [f for f in result.findings if f.rule in codes]
+        if drop or add:
+            changes[index] = (drop, add)
+    cache.put_corpus(key, changes)
 
 
 def _linted(results: list[FileResult]) -> list[FileResult]:

@@ -26,20 +26,36 @@ def lint_many(
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
+    """Stored results are looked up here first (a hash and a small read each); only the files that
+    changed go to the workers, so a warm run starts no pool and ships no text between processes."""
+    results: list[FileResult | None] = [None] * len(jobs)
+    done = 0
+    if use_cache:
+        from linter.engine import cached_result
+
+        for k, (path, config) in enumerate(jobs):
+            results[k] = cached_result(path, config, options)
+            if results[k] is not None:
+                done += 1
+                if progress:
+                    progress(done, len(jobs))
+    todo = [k for k, r in enumerate(results) if r is None]
     workers = workers or (os.cpu_count() or 1)
-    results: list[FileResult] = []
-    if workers <= 1 or len(jobs) < POOL_THRESHOLD:
-        for path, config in jobs:
-            results.append(lint_path(path, config, options, use_cache))
+    if workers <= 1 or len(todo) < POOL_THRESHOLD:
+        for k in todo:
+            path, config = jobs[k]
+            results[k] = lint_path(path, config, options, use_cache)
+            done += 1
             if progress:
-                progress(len(results), len(jobs))
-        return results
+                progress(done, len(jobs))
+        return [r for r in results if r is not None]
     from concurrent.futures import ProcessPoolExecutor
 
-    items = [(path, config, options, use_cache) for path, config in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        for result in pool.map(_work, items, chunksize=max(1, len(items) // (workers * 8))):
-            results.append(result)
+    items = [(jobs[k][0], jobs[k][1], options, use_cache) for k in todo]
+    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        for k, result in zip(todo, pool.map(_work, items, chunksize=max(1, len(items) // (workers * 8))), strict=True):
+            results[k] = result
+            done += 1
             if progress:
-                progress(len(results), len(jobs))
-    return results
+                progress(done, len(jobs))
+    return [r for r in results if r is not None]

@@ -75,3 +75,17 @@ def test_near_duplicate_choice_does_not_depend_on_the_hash_seed(tmp_path):
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert "restates the one at line 5" in outputs.pop()  # ties go to the first copy
+
+
+def test_a_stored_corpus_step_keeps_what_suppressions_did(tmp_path, monkeypatch, capsys):
+    """A suppression the corpus step uses is no longer reported unused (SUP001): the stored step
+    must drop that finding again, and keep the other file's DUP004."""
+    (tmp_path / "a.md").write_text(f"# Walking\n\n<!-- medlint-disable-next-line DUP004 -->\n{SHARED}\n")
+    (tmp_path / "b.md").write_text(f"# Cycling\n\n{SHARED}\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MEDLINT_CACHE_DIR", str(tmp_path / "cache"))
+    args = ("--extend-select", "SUP001", "a.md", "b.md")
+    cold = _json(capsys, "--no-cache", *args)
+    assert [r for r, _, _ in cold["a.md"]] == [r for r, _, _ in cold["a.md"] if r not in ("DUP004", "SUP001")]
+    assert "DUP004" in [r for r, _, _ in cold["b.md"]]
+    assert _json(capsys, *args) == _json(capsys, *args) == cold
