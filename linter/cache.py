@@ -23,10 +23,11 @@ def cache_dir(configured: str | None) -> Path:
     return Path(os.environ.get("MEDLINT_CACHE_DIR") or configured or DEFAULT_DIR)
 
 
-def cache_key(text: str, path: str, config_data: dict[str, Any], options: Any) -> str:
+def cache_key(text: str, path: str, config_data: dict[str, Any], options: Any, lock: str = "") -> str:
     payload = json.dumps(
         [
             __version__,
+            lock,  # the reference lock's state: CIT013-CIT016 read it
             path,
             config_data,
             sorted((options.selection or {}).items()),

@@ -63,6 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("code", help="rule code or name, e.g. CIT001 or undefined-citation")
 
+    refs = sub.add_parser("refs", help="verify references against Crossref and PubMed (the lock file)")
+    refs_sub = refs.add_subparsers(dest="refs_command", metavar="ACTION", required=True)
+    sync = refs_sub.add_parser("sync", help="resolve every reference into medlint-refs.lock.json (network)")
+    sync.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or folders (default: .)")
+    sync.add_argument("--refresh", action="store_true", help="fetch entries already in the lock again")
+    sync.add_argument("--check", action="store_true", help="change nothing; exit 1 if the lock is out of date (CI)")
+    sync.add_argument(
+        "--retraction-watch", metavar="CSV", help="fold notices from a Retraction Watch CSV into the lock"
+    )
+    sync.add_argument("--config", type=Path, help="use this config file (pyproject.toml or medlint.toml)")
+    sync.add_argument("--isolated", action="store_true", help="ignore every config file")
+    sync.add_argument(
+        "--force-exclude", action="store_true", help="apply exclude to files named on the command line too"
+    )
+    sync.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
+
     sub.add_parser("server", help="run the Language Server over stdio (editors; needs the [lsp] extra)")
     graph = sub.add_parser("graph", help="export an article's graph")
     graph.add_argument("path")

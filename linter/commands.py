@@ -443,6 +443,74 @@ def run_server(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def run_refs(args: argparse.Namespace) -> int:
+    """``medlint refs sync PATH...``: resolve the articles' references into each configuration
+    root's lock (network); ``--check`` only says whether the locks are up to date (exit 1 if not)."""
+    from linter.engine import graph_for
+    from linter.facts.references import reference_query
+    from linter.refs.lock import LockError
+    from linter.refs.sync import Offline, Settings, retraction_watch, sync_lock
+    from linter.source import InputError, read_source
+
+    resolver = _resolver(args)
+    jobs, errors = _jobs(args, resolver)
+    failed = bool(errors)
+    for message in errors:
+        print(f"medlint: {safe_text(message)}", file=sys.stderr)
+    locks: dict[Path, tuple[Settings, dict]] = {}
+    for path, config in jobs:
+        lock_path = config.refs_lock()
+        _, queries = locks.setdefault(lock_path, (Settings.from_table(config.refs()), {}))
+        try:
+            graph = graph_for(read_source(path), config)
+        except (InputError, RecursionError) as exc:
+            print(f"medlint: {safe_text(str(exc))}", file=sys.stderr)
+            failed = True
+            continue
+        for ref in graph.references:
+            query = reference_query(ref)
+            queries[query.key] = query
+    notices = None
+    if args.retraction_watch:
+        try:
+            notices = retraction_watch(Path(args.retraction_watch))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{args.retraction_watch}: cannot read the Retraction Watch file ({exc})") from None
+    stale = False
+    for lock_path, (settings, queries) in sorted(locks.items()):
+        shown = display_path(str(lock_path))
+        try:
+            outcome = sync_lock(
+                lock_path, queries.values(), settings, refresh=args.refresh, check=args.check, notices=notices
+            )
+        except LockError as exc:
+            print(f"medlint: {safe_text(str(exc))}", file=sys.stderr)
+            failed = True
+            continue
+        except Offline as exc:
+            print(f"medlint: refs sync: {exc}; {shown} keeps what was resolved so far", file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            print(f"medlint: refs sync interrupted; {shown} keeps what was resolved so far", file=sys.stderr)
+            return EXIT_ERROR
+        if args.check:
+            for key in outcome.stale:
+                state = "not in the lock" if key in queries else "in the lock but cited by no article"
+                print(f"{shown}: {key} {state}")
+            stale = stale or bool(outcome.stale)
+            continue
+        print(
+            f"{shown}: {len(queries)} references: {outcome.fetched} resolved, {outcome.kept} already locked, "
+            f"{outcome.pruned} pruned, {outcome.unverified} unverified"
+        )
+    if failed:
+        return EXIT_ERROR
+    if args.check and stale:
+        print("medlint: the reference lock is out of date; run 'medlint refs sync'", file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
 COMMANDS = {
     "check": run_check,
     "report": run_report,
@@ -450,4 +518,5 @@ COMMANDS = {
     "rule": run_rule,
     "graph": run_graph,
     "server": run_server,
+    "refs": run_refs,
 }

@@ -24,6 +24,9 @@ class ConfigError(Exception):
     """An invalid configuration; the message is one line naming the file and the key."""
 
 
+REFS_LOCK_NAME = "medlint-refs.lock.json"
+
+
 @dataclass
 class Config:
     path: Path | None = None  # the file it came from; None for defaults
@@ -37,6 +40,16 @@ class Config:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
+
+    def refs_lock(self) -> Path:
+        """The reference lock of this configuration root: ``refs-lock`` (relative to the root), else
+        medlint-refs.lock.json beside the config file (the working directory when there is none)."""
+        configured = self.data.get("refs-lock")
+        return self.root / configured if configured else self.root / REFS_LOCK_NAME
+
+    def refs(self) -> dict[str, Any]:
+        """The ``[refs]`` table (contact, service URLs, timeout, rate)."""
+        return dict(self.data.get("refs") or {})
 
     def enabled_rules(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> dict[str, Rule]:
         """The rules that apply to a file: defaults, then select / extend-select / ignore.

@@ -12,7 +12,7 @@ from linter.findings import Finding
 from linter.graph import DEFAULT_REFERENCE_HEADINGS, ArticleGraph, build_graph
 from linter.parse.model import Document
 from linter.results import FileResult, Options
-from linter.rules import CATALOG
+from linter.rules import CATALOG, load_rules
 from linter.rules.base import Rule
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
 from linter.suppress import SuppressionOutcome, apply_suppressions, parse_suppressions
@@ -113,8 +113,13 @@ def fingerprint(findings: list[Finding], source: Source) -> None:
 def lint_source(source: Source, config: Config, options: Options, relpath: str | None = None) -> FileResult:
     if not source.text.strip():  # an empty file (no bytes, a BOM alone, white space) holds nothing to judge
         return FileResult(source.path, [], source=source, config=config)
-    rules = config.enabled_rules(relpath, options.selection)
+    lock = reference_lock(config)
+    codes = config.enabled_codes(relpath, options.selection)
+    if lock is None:  # the lock rules are silent without one, and not even imported
+        codes = [c for c in codes if not CATALOG[c].needs_lock]
+    rules = load_rules(codes)
     graph = graph_for(source, config)
+    graph.lock = lock
     findings = run_rules(graph, rules, config, options, audience_of(graph, config, relpath))
     suppressions = parse_suppressions(source)
     findings = apply_suppressions(findings, suppressions)
@@ -132,6 +137,26 @@ def lint_source(source: Source, config: Config, options: Options, relpath: str |
         result.paragraphs = paragraph_records(graph, min_words)
         result.date = article_date(graph)
     return result
+
+
+def reference_lock(config: Config) -> Any:
+    """The configuration root's reference lock (linter.refs.lock.Lock), or None when there is none:
+    one stat on the check path; the lock module is imported only when the file exists."""
+    path = config.refs_lock()
+    if not path.is_file():
+        return None
+    from linter.refs.lock import load
+
+    return load(path)
+
+
+def lock_state(config: Config) -> str:
+    """What of the lock a cached result depends on: its size and modification time ('' without one)."""
+    try:
+        stat = config.refs_lock().stat()
+    except OSError:
+        return ""
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def lint_path(path: str, config: Config, options: Options, use_cache: bool = False) -> FileResult:
@@ -182,7 +207,7 @@ def _size_limit(config: Config) -> int:
 def _cached(path: str, source: Source, config: Config, options: Options) -> tuple[FileResult | None, str]:
     from linter.cache import ResultCache, cache_dir, cache_key
 
-    key = cache_key(source.text, path, config.data, options)
+    key = cache_key(source.text, path, config.data, options, lock_state(config))
     hit = ResultCache(cache_dir(config.get("cache-dir"))).get(key)
     if hit is None:
         return None, key

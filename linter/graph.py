@@ -105,6 +105,7 @@ class ArticleGraph:
         self.reference_headings = tuple(h.lower() for h in reference_headings)
         self.sections: list[Section] = []
         self.references: list[Reference] = []
+        self.lock: Any = None  # the reference lock (linter.refs.lock.Lock) when one exists; set by the engine
         self.body_blocks: list[Block] = []
         self.chrome_blocks: list[Block] = []  # page chrome: read by the trust-signal rules only
         self.sentences: list[Sentence] = []

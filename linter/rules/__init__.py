@@ -33,6 +33,7 @@ class CatalogRow:
     kind: str = "file"  # file | corpus (reads every file of a run) | post-filter (reads the other findings)
     cross_file: bool = False  # a file rule with a cross-article side run in the corpus step (DUP005)
     module: str = ""  # defaults to linter.rules.<family>.<code>_<name>
+    needs_lock: bool = False  # reads the reference lock: not run (not even imported) where none exists
 
     @property
     def family(self) -> str:
@@ -83,6 +84,10 @@ CATALOG: dict[str, CatalogRow] = {
         CatalogRow("CIT010", "unsupported-statistic"),
         CatalogRow("CIT011", "placeholder-citations"),
         CatalogRow("CIT012", "citation-mismatch", default=False),
+        CatalogRow("CIT013", "identifier-mismatch", needs_lock=True),
+        CatalogRow("CIT014", "unresolvable-identifier", needs_lock=True),
+        CatalogRow("CIT015", "retracted-or-concern", needs_lock=True),
+        CatalogRow("CIT016", "old-evidence", default=False, needs_lock=True),
         CatalogRow("DUP001", "duplicate-paragraph"),
         CatalogRow("DUP002", "near-duplicate-paragraph"),
         CatalogRow("DUP003", "repeated-sentence"),

@@ -23,7 +23,8 @@ def citation_mismatch(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
 
     ## Known problems
     Word overlap is a weak signal: synonyms, abbreviations and broad claims produce false alarms,
-    which is why the rule is informational and off by default. No network lookups are made.
+    which is why the rule is informational and off by default. No network lookups are made; where
+    a reference lock exists (`medlint refs sync`), the title the identifier resolved to counts too.
 
     ## Example
     ```markdown
@@ -42,7 +43,7 @@ def citation_mismatch(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
             continue
         for marker in sentence.markers:
             for ref in graph.cited_references(marker):
-                ref_terms = set(content_terms(ref.text))
+                ref_terms = set(content_terms(ref.text + " " + _locked_title(graph, ref)))
                 if len(ref_terms) >= 3 and not terms & ref_terms:
                     yield me.finding(
                         graph,
@@ -50,3 +51,13 @@ def citation_mismatch(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
                         marker.end,
                         f"reference {ref.label} shares no content word with this claim; check it supports it",
                     )
+
+
+def _locked_title(graph: ArticleGraph, ref) -> str:
+    """The title the reference lock holds for the entry ('' without a lock or an entry)."""
+    if graph.lock is None:
+        return ""
+    from linter.facts.references import reference_query
+
+    entry = graph.lock.get(reference_query(ref).key) or {}
+    return str((entry.get("work") or {}).get("title") or "")
