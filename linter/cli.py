@@ -57,7 +57,13 @@ def _parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="write a self-contained HTML report for editors")
     _common(report)
-    report.add_argument("-o", "--output", default="medlint-report.html", help="HTML file to write")
+    report.add_argument(
+        "-o",
+        "--output",
+        default="medlint-report.html",
+        help="HTML file to write (up to 20 articles); for more, a folder (DIR/ or the file name without .html)",
+    )
+    report.add_argument("--baseline", metavar="FILE", help="leave out findings recorded in FILE")
 
     sub.add_parser("rules", help="list every rule").add_argument("--format", choices=("text", "json"), default="text")
     rule = sub.add_parser("rule", help="show a rule's documentation")

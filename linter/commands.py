@@ -345,26 +345,49 @@ def _exit_for(results: list[FileResult], args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    """The editors' report: one self-contained file for up to 20 articles, a folder (index.html and a
+    page per article) for more. Exit codes as ``check``."""
     results, errors = lint_all(args)
-    had_errors = _report_errors(results, errors)
-    from linter.engine import graph_for
-    from linter.reporters.html import render_html
+    if getattr(args, "baseline", None):
+        from linter.baseline import BaselineError, filter_baseline, load_baseline
 
-    articles = []
-    for r in results:
-        if r.source is None:
-            continue
-        # pooled workers and cached results carry no graph: rebuild it with the file's own configuration
-        articles.append((r, r.graph or graph_for(r.source, r.config)))
-    reading = any(
-        code.startswith("READ")
-        for r, _ in articles[:1]
-        for code in r.config.enabled_codes(r.config.relpath(Path(r.path)), _options(args).selection)
-    )
-    html = render_html(articles, today=args.today, reading=reading)
-    write_output(args.output, html)
+        try:
+            filter_baseline(results, load_baseline(args.baseline))
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    had_errors = _report_errors(results, errors)
+    from linter.report_jobs import render_all
+    from linter.reporters.html import today_of
+    from linter.reporters.site import SINGLE_FILE_MAX, single_file, write_site
+
+    linted = [r for r in results if r.source is not None]
+    unreadable = [safe_text(m) for m in errors] + [safe_text(r.error) for r in results if r.error]
+    selection = _options(args).selection
+    enabled = [set(r.config.enabled_codes(r.config.relpath(Path(r.path)), selection)) for r in linted]
+    reading = any(code.startswith("READ") for codes in enabled[:1] for code in codes)
+    folder = len(linted) > SINGLE_FILE_MAX
+    started = time.perf_counter()
+    summaries = render_all(linted, reading, enabled, prefixes=not folder, workers=args.jobs)
+    today = today_of(args.today)
+    every = set().union(*enabled) if enabled else set()
+    out = str(args.output)
+    as_dir = out.endswith(("/", os.sep)) or Path(out).is_dir()
     count = sum(len(r.findings) for r in results)
-    print(f"medlint: wrote {args.output} ({len(results)} articles, {count} findings)", file=sys.stderr)
+    try:
+        if folder:
+            directory = Path(out) if as_dir else Path(out).with_suffix("")
+            sizes = write_site(directory, summaries, unreadable, today, every)
+            where = f"{display_path(str(directory / 'index.html'))} and {len(summaries)} article pages"
+            size = sizes["index"]
+        else:
+            target = Path(out) / "index.html" if as_dir else Path(out)
+            text = single_file(summaries, unreadable, today, every)
+            write_output(str(target), text)
+            where, size = display_path(str(target)), len(text.encode())
+    except OSError as exc:
+        raise UsageError(f"{display_path(out)}: cannot write the report ({exc.strerror or exc})") from None
+    _timing("report", started)
+    print(f"medlint: wrote {where} ({len(linted)} articles, {count} findings, {size / 1e6:.1f} MB)", file=sys.stderr)
     return EXIT_ERROR if had_errors else (EXIT_FINDINGS if count else EXIT_CLEAN)
 
 

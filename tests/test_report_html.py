@@ -48,13 +48,115 @@ def test_article_text_is_escaped(tmp_path):
 
 def test_report_sections_for_the_demo_article(tmp_path):
     html = report(tmp_path, "article/")
-    assert 'class="index"' in html and "stim1-deficiency-corrected.md" in html
+    assert 'id="overview"' in html and 'id="findings"' in html and 'id="criteria"' in html
+    assert "stim1-deficiency-corrected.md" in html
     assert 'data-rule="CIT001"' in html and 'data-rule="CIT006"' in html
     assert 'class="pair"' in html and "<del>" in html and "<ins>" in html
     assert 'class="leak"' in html and 'class="placeholder"' in html and 'class="dangling"' in html
     assert 'id="rule-CIT001"' in html
-    # worst article first in the index
-    assert html.index("article/stim1-deficiency.md</a>") < html.index("article/stim1-deficiency-corrected.md</a>")
+    assert "score = errors × 10 + warnings × 3 + info × 1" in html
+    # worst article first
+    assert html.index("<code>article/stim1-deficiency.md</code>") < html.index(
+        "<code>article/stim1-deficiency-corrected.md</code>"
+    )
+
+
+def _rules_section(html: str) -> str:
+    start = html.index('<section id="rules">')
+    return html[start : html.index("</section>", start)]
+
+
+def test_rule_docs_are_rendered_from_their_markdown(tmp_path):
+    docs = _rules_section(report(tmp_path, "article/"))
+    prose = re.sub(r"<pre>.*?</pre>", "", docs, flags=re.S)  # examples may show Markdown, as code
+    assert "##" not in prose and "```" not in docs
+    assert "<h5>What it does</h5>" in docs and "<pre><code" in docs
+
+
+def test_ordered_lists_are_ordered_lists(tmp_path):
+    html = report(tmp_path, "article/")
+    doc = html[html.index('class="doc"') :]
+    assert "<ol>" in doc and "<li>" in doc
+    assert '<ul><li><span class="line" aria-hidden="true">22</span>' not in doc  # the numbered causes list
+
+
+def test_citation_map_is_labelled_and_its_legend_matches_its_marks(tmp_path):
+    html = report(tmp_path, "article/stim1-deficiency.md")
+    svg = html[html.index('<svg class="map"') : html.index("</svg>", html.index('<svg class="map"'))]
+    assert 'class="tick"' in svg and 'class="section-label"' in svg
+    assert ">line in the article</text>" in svg and ">cited reference number</text>" in svg
+    assert ">Causes<title>" in svg or ">Causes</text>" in svg or "Causes" in svg
+    legend = html[html.index('<div class="legend">') : html.index("</div>", html.index('<div class="legend">'))]
+    for kind in ("cite", "dangling", "leak", "placeholder"):
+        assert f'class="{kind}"' in svg and f'class="{kind}"' in legend, kind
+    assert 'class="nolist"' not in legend  # no mark of that kind, so no legend entry
+
+
+def test_whole_article_findings_are_banners_not_line_1(tmp_path):
+    html = report(tmp_path, "article/stim1-deficiency.md")
+    banner = re.search(r'<div class="banner warning"[^>]*>.*?DISC001.*?</div>', html).group(0)
+    assert "whole article" in banner and "no disclaimer" in banner and "line 1" not in banner
+
+
+def test_article_title_order(tmp_path):
+    from linter.config import Config
+    from linter.engine import graph_for
+    from linter.reporters.html import article_title
+    from linter.source import Source
+
+    def title(name: str, text: str) -> str:
+        return article_title(graph_for(Source(name, text), Config()))
+
+    assert title("a.md", "---\ntitle: Front matter title\n---\n# Heading one\n\nText.\n") == "Heading one"
+    assert (
+        title("a.md", "---\ntitle: Front matter title\n---\n## Only a second level\n\nText.\n") == "Front matter title"
+    )
+    page = (
+        '<html><head><title>Page title | Site</title><script type="application/ld+json">'
+        '{"@type": "MedicalWebPage", "headline": "The headline"}</script></head><body><main><p>Text here.</p></main></body></html>'
+    )
+    assert title("a.html", page) == "The headline"
+    assert title("b.html", page.replace('"headline": "The headline"', '"name": "x"')) == "Page title | Site"
+    assert title("c.txt", "just some words\n") == "c.txt"
+
+
+def test_a_site_is_a_folder_with_an_index_and_a_page_per_article(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(22):
+        (site / f"a{n:02d}.md").write_text(f"# Article {n}\n\nA claim [3].\n\n## References\n\n1. A ref. 2020.\n")
+    (site / "bad.md").write_bytes(b"\xff\xfe\x00 not text")
+    out = run_cli("report", "--isolated", "--no-cache", str(site), "-o", str(tmp_path / "out") + "/")
+    assert out.returncode == 2, out.stderr  # one file could not be read
+    index = (tmp_path / "out" / "index.html").read_text()
+    pages = sorted((tmp_path / "out" / "articles").glob("*.html"))
+    assert len(pages) == 22
+    for href in set(re.findall(r'href="(articles/[^"#]+)', index)):
+        assert (tmp_path / "out" / href).is_file(), href
+    assert "Files that could not be read (1)" in index and "bad.md" in index
+    assert "Article 7" in index  # titles, not paths
+    article = pages[0].read_text()
+    assert 'href="../index.html"' in article and "<script>" in article and 'id="article"' in article
+    assert len(index.encode()) < 5_000_000
+
+
+def test_report_takes_a_baseline(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    run_cli("check", "--isolated", "--no-cache", "article/", "--write-baseline", str(baseline))
+    out = run_cli(
+        "report", "--isolated", "--no-cache", "--baseline", str(baseline), "article/", "-o", str(tmp_path / "r.html")
+    )
+    assert out.returncode == 0, out.stderr
+    assert "0 findings" in out.stderr
+
+
+def test_findings_data_cannot_end_its_script_element(tmp_path):
+    path = tmp_path / "hostile.md"
+    hostile = "A paragraph that ends the script </script><script>alert(1)</script> and goes on for a while longer."
+    path.write_text(f"# T\n\n{hostile}\n\n{hostile}\n")
+    html = report(tmp_path, str(path))
+    assert "</script><script>alert" not in html
+    assert html.count("</script>") == 2  # the data element and medlint's own script
 
 
 def test_seed_report(tmp_path, seed):
@@ -113,3 +215,52 @@ def test_screenshot(tmp_path, seed):
     keep = ROOT / "bench" / "out"
     keep.mkdir(parents=True, exist_ok=True)
     (keep / "report-seed.png").write_bytes(data)
+
+
+def _rows(dom: str) -> list[tuple[str, str]]:
+    return re.findall(r'<tr data-severity="(\w+)" data-rule="(\w+)">', dom)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+def test_filters_hide_what_they_should_in_a_browser(tmp_path):
+    """The page's own script runs: a rule filter from the overview's link leaves only that rule's rows,
+    a severity filter only that severity; the count line says how many are shown."""
+    html_file = tmp_path / "report.html"
+    run_cli("report", "--isolated", "--no-cache", "article/", "-o", str(html_file))
+    everything = _rows(chromium(tmp_path, "--virtual-time-budget=3000", "--dump-dom", html_file.as_uri()).stdout)
+    assert len(everything) == 20 and len({r for _, r in everything}) > 5
+    dom = chromium(
+        tmp_path, "--virtual-time-budget=3000", "--dump-dom", html_file.as_uri() + "#findings?rule=CIT006"
+    ).stdout
+    assert _rows(dom) == [("error", "CIT006")] * 4
+    assert "Showing 4 of 4 findings (20 in all)" in dom
+    dom = chromium(
+        tmp_path, "--virtual-time-budget=3000", "--dump-dom", html_file.as_uri() + "#findings?severity=error"
+    ).stdout
+    rows = _rows(dom)
+    assert rows and {s for s, _ in rows} == {"error"} and len(rows) < len(everything)
+    # the filters are native form controls: reachable and usable from the keyboard
+    static = html_file.read_text()
+    form = static[static.index('<form class="filters"') : static.index("</form>")]
+    assert form.count('<input type="checkbox"') == 3 and form.count("<select") == 3 and 'type="search"' in form
+    assert 'tabindex="-1"' not in form
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+def test_a_thousand_article_report_opens(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in range(1000):
+        (site / f"a{n:04d}.md").write_text(
+            f"# Condition {n}\n\nTake 5.0 mg QD [2].\n\n## References\n\n1. Author A. A study. 2020.\n"
+        )
+    out = run_cli("report", "--isolated", "--no-cache", str(site), "-o", str(tmp_path / "out") + "/")
+    assert out.returncode == 1, out.stderr
+    index = tmp_path / "out" / "index.html"
+    assert index.stat().st_size < 5_000_000
+    dom = chromium(tmp_path, "--virtual-time-budget=10000", "--dump-dom", index.as_uri()).stdout
+    total = len(re.findall(r"\],\[", index.read_text())) + 1  # rows in the data, roughly
+    assert "Showing 200 of " in dom and len(_rows(dom)) == 200
+    assert total > 1000

@@ -1,196 +1,353 @@
-"""The editors' report: one self-contained HTML page (inline CSS, inline SVG, a little inline script).
+"""The editors' report: an overview to act on, filters, and one section (or page) per article.
 
-Every piece of article text goes through ``html.escape``; nothing is loaded from the network.
+Self-contained HTML (inline CSS, inline SVG, a little inline script, nothing from the network).
+Every piece of article text goes through ``html.escape``; findings travel to the page's script as
+JSON with ``<``, ``>`` and ``&`` escaped, and the script writes them with ``textContent`` only.
+
+Two shapes (linter/reporters/site.py decides): one file for a handful of articles, or for a site
+a folder of ``index.html`` (overview, filters, every finding with a short snippet) and one page
+per article, linked relatively (browsers block scripts from fetching between ``file://`` pages;
+plain links work).
 """
 
 from __future__ import annotations
 
 import difflib
 import html
+import json
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from linter import __version__
 from linter.facts.citations import citing_markers, sequential_runs
 from linter.facts.trust import attribution, currency_date, has_disclaimer
 from linter.findings import Finding, Severity
-from linter.rules import CATALOG, FAMILIES, load_rules
+from linter.rules import CATALOG, load_rules
 
 if TYPE_CHECKING:
     from linter.graph import ArticleGraph
     from linter.results import FileResult
 
 _SEV = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+WEIGHTS = {Severity.ERROR: 10, Severity.WARNING: 3, Severity.INFO: 1}
+SCORE_FORMULA = "score = errors × 10 + warnings × 3 + info × 1"
 
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return (Path(__file__).parent / name).read_text("utf-8")
+
+
+def score_of(findings: list[Finding]) -> int:
+    return sum(WEIGHTS[f.severity] for f in findings)
+
+
+def family_of(code: str) -> str:
+    return CATALOG[code].family if code in CATALOG else code.rstrip("0123456789")
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def article_title(graph: ArticleGraph) -> str:
+    """Its H1, else front-matter ``title``, else JSON-LD ``headline``, else ``<title>``, else the path."""
+    chrome = {id(b) for b in graph.chrome_blocks}
+    h1 = next(
+        (
+            b.text.strip()
+            for b in graph.document.blocks
+            if b.kind == "heading" and b.level == 1 and b.text.strip() and id(b) not in chrome
+        ),
+        None,
+    )
+    if h1:
+        return h1
+    meta = graph.document.meta
+    for origin in ("front-matter", "json-ld", "meta"):
+        value = next((m.value for m in meta if m.key == "title" and m.origin == origin and m.value.strip()), None)
+        if value:
+            return value.strip()
+    if graph.document.format == "html":
+        m = _TITLE_TAG.search(graph.source.text[:20000])
+        if m and m.group(1).strip():
+            return html.unescape(re.sub(r"\s+", " ", m.group(1))).strip()
+    return graph.path
 
 
 @dataclass
 class ArticleView:
+    """One linted article as the report shows it."""
+
     index: int
     result: FileResult
     graph: ArticleGraph
     reading: bool = False  # the run selected the READ family: show reading levels in the outline
+    prefix: str = ""  # id prefix: unique ids when several articles share one page
 
     @property
-    def anchor(self) -> str:
-        return f"article-{self.index}"
-
-    @cached_property
-    def review_date(self) -> str | None:
-        """Latest review date, shown in the index and on the score card: found once."""
-        return _review_date(self.graph)
+    def findings(self) -> list[Finding]:
+        return self.result.findings
 
     @property
     def score(self) -> int:
-        weights = {Severity.ERROR: 10, Severity.WARNING: 3, Severity.INFO: 1}
-        return sum(weights[f.severity] for f in self.result.findings)
+        return score_of(self.findings)
+
+    def fid(self, n: int) -> str:
+        return f"{self.prefix}f-{n}"
 
 
-def _families(views: list[ArticleView]) -> list[str]:
-    """The catalogue's families that the report's findings use, in catalogue order (SUP only when present)."""
-    used = {
-        CATALOG[f.rule].family if f.rule in CATALOG else f.rule.rstrip("0123456789")
-        for v in views
-        for f in v.result.findings
-    }
-    default = [p for p, fam in FAMILIES.items() if fam.default]
-    return default + sorted(used - set(default))
+@dataclass
+class ArticleSummary:
+    """What the overview needs of an article (the article section itself is rendered beside it)."""
+
+    index: int
+    path: str
+    title: str
+    score: int
+    findings: list[Finding]
+    review_date: str | None
+    snippets: list[str]  # per finding: a short quote of the text it is on
+    statuses: Counter = field(default_factory=Counter)  # reference statuses (with a lock)
+    disclaimer: bool = False
+    attributed: bool = False
+    section: str = ""  # the rendered article section (HTML)
+    criteria: dict[str, str] = field(default_factory=dict)  # criterion -> pass | fail N | not checked
 
 
-def render_html(
-    articles: list[tuple[FileResult, ArticleGraph]], today: date | None = None, reading: bool = False
-) -> str:
-    """The editors' page for linted articles, each with the graph its run built (or rebuilt with its own config)."""
-    views = [ArticleView(i, result, graph, reading) for i, (result, graph) in enumerate(articles)]
-    families = _families(views)
-    today = today or date.today()
-    views_sorted = sorted(views, key=lambda v: (-v.score, v.result.path))
-    total = sum(len(v.result.findings) for v in views)
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "script-src 'unsafe-inline'; img-src data:\">",
-        f"<title>medlint report: {len(views)} article{'s' if len(views) != 1 else ''}, {total} findings</title>",
-        f"<style>{_asset('report.css')}</style></head><body>",
-        f'<header class="top"><h1>medlint report</h1><span class="meta">{len(views)} article'
-        f"{'s' if len(views) != 1 else ''} · {total} findings · medlint {esc(__version__)} · "
-        f"{today.isoformat()}</span></header><main>",
-        _index_table(views_sorted, families),
-    ]
-    parts.extend(_article(v, families) for v in views_sorted)
-    parts.append(_rule_docs(views))
-    parts.append('<div id="tip" role="tooltip"></div>')
-    parts.append(f"<script>{_asset('report.js')}</script></body></html>")
-    return "\n".join(parts)
-
-
-def _family_counts(findings: list[Finding]) -> Counter:
-    return Counter(f.rule.rstrip("0123456789") for f in findings)
-
-
-def _index_table(views: list[ArticleView], families: list[str]) -> str:
-    rows = []
-    for v in views:
-        sev = Counter(f.severity for f in v.result.findings)
-        fam = _family_counts(v.result.findings)
-        review = v.review_date
-        rows.append(
-            "<tr>"
-            f'<td><a href="#{v.anchor}">{esc(v.result.path)}</a></td>'
-            f'<td class="num" data-sort="{v.score}">{v.score}</td>'
-            f'<td class="num">{sev[Severity.ERROR]}</td><td class="num">{sev[Severity.WARNING]}</td>'
-            f'<td class="num">{sev[Severity.INFO]}</td>'
-            + "".join(f'<td class="num">{fam[f]}</td>' for f in families)
-            + f'<td data-sort="{esc(review or "")}">{esc(review or "none")}</td></tr>'
-        )
-    head = "".join(
-        f"<th>{h}</th>" for h in ("Article", "Score (worst first)", "Errors", "Warnings", "Info", *families, "Reviewed")
+def summarise(view: ArticleView, enabled: set[str]) -> ArticleSummary:
+    """Render the article and gather what the overview reads, while its graph is at hand."""
+    g = view.graph
+    latest = currency_date(g)
+    statuses = Counter(status for _, status in reference_statuses(g))
+    return ArticleSummary(
+        index=view.index,
+        path=view.result.path,
+        title=article_title(g),
+        score=view.score,
+        findings=view.findings,
+        review_date=latest.value.isoformat() if latest else None,
+        snippets=[_snippet(g, f) for f in view.findings],
+        statuses=statuses,
+        disclaimer=has_disclaimer(g),
+        attributed=bool(attribution(g)[0]),
+        section=article_section(view),
+        criteria=criteria_results(view.findings, enabled),
     )
-    return f'<h2>Articles</h2><table class="index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _review_date(graph: ArticleGraph) -> str | None:
-    latest = currency_date(graph)
-    return latest.value.isoformat() if latest else None
+def _snippet(graph: ArticleGraph, f: Finding, width: int = 80) -> str:
+    if f.end <= f.start or _whole_article(f.rule):
+        return ""
+    text = " ".join(graph.source.text[f.start : f.end].split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _signals(graph: ArticleGraph) -> tuple[bool, bool]:
-    return has_disclaimer(graph), bool(attribution(graph)[0])
+# -- reference statuses (the lock) -------------------------------------------------------------------
 
 
-def _cards(v: ArticleView, families: list[str]) -> str:
-    findings = v.result.findings
+def reference_statuses(graph: ArticleGraph) -> list[tuple[Any, str]]:
+    """(reference, status) for every entry: verified, mismatch, missing, retracted, concern, withdrawn,
+    unverified. Without a lock there is nothing to say, and the list is empty."""
+    if graph.lock is None:
+        return []
+    from linter.facts.references import reference_query, status_of
+
+    return [(ref, status_of(graph.lock.get(reference_query(ref).key), ref.text)) for ref in graph.references]
+
+
+# -- quality criteria ---------------------------------------------------------------------------------
+
+
+@cache
+def criteria_table() -> dict[str, dict[str, str]]:
+    import tomllib
+
+    return tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "criteria.toml").read_text("utf-8"))
+
+
+@cache
+def criteria_rules() -> dict[str, list[tuple[str, str]]]:
+    """criterion -> [(rule, automated | heuristic)], from the rules' own metadata."""
+    out: dict[str, list[tuple[str, str]]] = {c: [] for c in criteria_table()}
+    for code, rule in load_rules(list(CATALOG)).items():
+        for item in rule.criteria:
+            criterion, _, how = item.partition(":")
+            out.setdefault(criterion, []).append((code, how or "automated"))
+    return out
+
+
+def criteria_results(findings: list[Finding], enabled: set[str]) -> dict[str, str]:
+    fired = Counter(f.rule for f in findings)
+    results = {}
+    for criterion, rules in criteria_rules().items():
+        if not rules:
+            results[criterion] = "person"
+            continue
+        active = [code for code, _ in rules if code in enabled]
+        if not active:
+            results[criterion] = "not checked"
+            continue
+        count = sum(fired[c] for c in active)
+        results[criterion] = f"{count} finding{'s' if count != 1 else ''}" if count else "pass"
+    return results
+
+
+def how_checked(criterion: str) -> str:
+    rules = criteria_rules().get(criterion, [])
+    if not rules:
+        return "left to a person"
+    return "automated" if all(how == "automated" for _, how in rules) else "heuristic"
+
+
+def criteria_section(summaries: list[ArticleSummary], link) -> str:
+    """Which criterion each rule checks, how, and each article's result (a column per article up to 12,
+    else the share of articles that pass)."""
+    table = criteria_table()
+    per_article = len(summaries) <= 12
+    head = "<th>Framework</th><th>Criterion</th><th>Checked by</th><th>How</th>"
+    if per_article:
+        head += "".join(f'<th><a href="{link(s)}">{esc(_short(s.title))}</a></th>' for s in summaries)
+    else:
+        head += "<th>Articles passing</th>"
+    rows = []
+    for criterion, info in table.items():
+        rules = criteria_rules().get(criterion, [])
+        by = ", ".join(f'<a href="#rule-{esc(c)}"><code>{esc(c)}</code></a>' for c, _ in rules) or "–"
+        cells = f'<td>{esc(info["framework"])}</td><td title="{esc(info["source"])}">{esc(info["title"])}</td>'
+        cells += f"<td>{by}</td><td>{esc(how_checked(criterion))}</td>"
+        if per_article:
+            cells += "".join(_criterion_cell(s.criteria.get(criterion, "")) for s in summaries)
+        else:
+            results = [s.criteria.get(criterion, "") for s in summaries]
+            checked = [r for r in results if r not in ("person", "not checked")]
+            passing = sum(1 for r in checked if r == "pass")
+            cells += f"<td class='num'>{passing} / {len(checked)}</td>" if checked else "<td>–</td>"
+        rows.append(f"<tr>{cells}</tr>")
+    sources = "".join(
+        f"<li><strong>{esc(fw)}</strong>: {esc(src)}</li>"
+        for fw, src in dict(
+            (i["framework"], i["source"]) for i in table.values() if "as above" not in i["source"]
+        ).items()
+    )
+    return (
+        '<section id="criteria"><h2>Quality criteria</h2><p class="note">Which published criteria for health '
+        "information medlint's rules check: <em>automated</em> where a rule decides, <em>heuristic</em> where a "
+        "rule can only point an editor at a likely problem, <em>left to a person</em> where no rule can judge. "
+        "A pass means the rules found nothing, not that a person has checked.</p>"
+        f'<div class="scroll"><table class="criteria"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f"<details><summary>Sources</summary><ul>{sources}</ul></details></section>"
+    )
+
+
+def _criterion_cell(result: str) -> str:
+    if result == "pass":
+        return '<td class="ok">✓ pass</td>'
+    if result in ("person", "not checked", ""):
+        return f'<td class="muted">{esc(result or "–")}</td>'
+    return f'<td class="bad">✗ {esc(result)}</td>'
+
+
+def _short(text: str, width: int = 28) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# -- the article section -----------------------------------------------------------------------------
+
+
+def article_section(v: ArticleView) -> str:
+    """One article: title, cards, banners for whole-article findings, citation map, outline, pairs,
+    the text with findings in place, the findings list and the reference list's statuses."""
+    findings = v.findings
+    block_level, banners = _split_findings(v)
+    ids = {id(f): v.fid(n) for n, f in enumerate(findings)}
+    title = article_title(v.graph)
+    head = (
+        f'<h2 class="title">{esc(title)}</h2><p class="path"><code>{esc(v.result.path)}</code> · '
+        f"score {v.score} ({esc(_counts_text(findings))})</p>"
+    )
+    if not findings:
+        return (
+            f'<section class="article clean" id="{v.prefix}article"><details><summary>{head}'
+            '<span class="ok">no findings</span></summary>'
+            f"{_cards(v)}{_body(v, block_level, ids)}</details></section>"
+        )
+    banner_html = "".join(
+        f'<div class="banner {_SEV[f.severity]}" id="{ids[id(f)]}" role="note"><span class="pill {_SEV[f.severity]}">'
+        f'{_SEV[f.severity]}</span> <a href="#rule-{esc(f.rule)}"><code>{esc(f.rule)}</code></a> '
+        f"<strong>{'whole article' if _whole_article(f.rule) else f'from line {f.line}'}</strong>: "
+        f"{esc(_banner_text(f))}</div>"
+        for f in banners
+    )
+    return (
+        f'<section class="article" id="{v.prefix}article">{head}{_cards(v)}{banner_html}'
+        f'<div class="overview"><div><h3>Citation map</h3>{citation_map(v)}</div>'
+        f"<div><h3>Section outline</h3>{_outline(v)}</div></div>"
+        f"{_references(v)}"
+        f"<h3>Duplicate pairs</h3>{_pairs(v)}{_body(v, block_level, ids)}</section>"
+    )
+
+
+def _body(v: ArticleView, block_level: list[Finding], ids: dict[int, str]) -> str:
+    return (
+        f'<div class="layout"><div><h3>Article with findings in place</h3><div class="doc">'
+        f"{_document(v, block_level, ids)}</div></div>"
+        f'<aside class="findings"><h3>Findings ({len(v.findings)})</h3>{_sidebar(v, ids)}</aside></div>'
+    )
+
+
+def _counts_text(findings: list[Finding]) -> str:
     sev = Counter(f.severity for f in findings)
-    fam = _family_counts(findings)
+    return ", ".join(
+        f"{sev[s]} {name}{'s' if sev[s] != 1 and name != 'info' else ''}"
+        for s, name in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "info"))
+    )
+
+
+def _banner_text(f: Finding) -> str:
+    """A finding on the whole article or on a section says so, not 'line 1'."""
+    return f.message
+
+
+def _cards(v: ArticleView) -> str:
     g = v.graph
+    findings = v.findings
+    sev = Counter(f.severity for f in findings)
     cited = {n for m in citing_markers(g) for n in m.numbers}
     defined = g.reference_numbers
-    disclaimer, attributed = _signals(g)
-    review = v.review_date
+    latest = currency_date(g)
+    review = latest.value.isoformat() if latest else None
 
     def card(k: str, value: str, cls: str = "") -> str:
         return f'<div class="card"><div class="k">{esc(k)}</div><div class="v {cls}">{value}</div></div>'
 
     refs = f"{len(cited)} / {len(defined)}" if defined else f"{len(cited)} / <span class='bad'>no list</span>"
+    fam = Counter(family_of(f.rule) for f in findings)
     return (
         '<div class="cards">'
-        + "".join(
-            [
-                card("Errors", f'<span class="{"bad" if sev[Severity.ERROR] else "ok"}">{sev[Severity.ERROR]}</span>'),
-                card(
-                    "Warnings",
-                    f'<span class="{"warnc" if sev[Severity.WARNING] else "ok"}">{sev[Severity.WARNING]}</span>',
-                ),
-                card("Info", str(sev[Severity.INFO])),
-                card("By family", " ".join(f"{f}&nbsp;{fam[f]}" for f in families), "small"),
-                card("References cited / listed", refs, "small"),
-                card("Review date", esc(review) if review else '<span class="bad">missing</span>', "small"),
-                card(
-                    "Attribution",
-                    '<span class="ok">named person</span>' if attributed else '<span class="bad">missing</span>',
-                    "small",
-                ),
-                card(
-                    "Disclaimer",
-                    '<span class="ok">present</span>' if disclaimer else '<span class="bad">missing</span>',
-                    "small",
-                ),
-            ]
+        + card("Errors", f'<span class="{"bad" if sev[Severity.ERROR] else "ok"}">{sev[Severity.ERROR]}</span>')
+        + card("Warnings", f'<span class="{"warnc" if sev[Severity.WARNING] else "ok"}">{sev[Severity.WARNING]}</span>')
+        + card("Info", str(sev[Severity.INFO]))
+        + card("By family", " ".join(f"{esc(k)}&nbsp;{n}" for k, n in sorted(fam.items())) or "–", "small")
+        + card("References cited / listed", refs, "small")
+        + card("Review date", esc(review) if review else '<span class="bad">✗ missing</span>', "small")
+        + card(
+            "Attribution",
+            '<span class="ok">✓ named person</span>' if attribution(g)[0] else '<span class="bad">✗ missing</span>',
+            "small",
+        )
+        + card(
+            "Disclaimer",
+            '<span class="ok">✓ present</span>' if has_disclaimer(g) else '<span class="bad">✗ missing</span>',
+            "small",
         )
         + "</div>"
-    )
-
-
-def _article(v: ArticleView, families: list[str]) -> str:
-    ids = {id(f): f"f-{v.index}-{n}" for n, f in enumerate(v.result.findings)}
-    block_level, banners = _split_findings(v)
-    body = _document(v, block_level, ids)
-    sidebar = _sidebar(v, ids)
-    banner_html = "".join(
-        f'<div class="banner {_SEV[f.severity]}" id="{ids[id(f)]}"><code>{esc(f.rule)}</code> '
-        f"line {f.line}: {esc(f.message)}</div>"
-        for f in banners
-    )
-    return (
-        f'<section class="article" id="{v.anchor}"><h2>{esc(v.result.path)}</h2>{_cards(v, families)}{banner_html}'
-        f'<div class="overview"><div><h3>Citation map</h3>{citation_map(v)}</div>'
-        f"<div><h3>Section outline</h3>{_outline(v)}</div></div>"
-        f"<h3>Duplicate pairs</h3>{_pairs(v)}"
-        f'<div class="layout"><div><h3>Article with findings in place</h3><div class="doc">{body}</div></div>'
-        f'<aside class="findings"><h3>Findings ({len(v.result.findings)})</h3>{sidebar}</aside></div></section>'
     )
 
 
@@ -200,15 +357,20 @@ def _shown_blocks(graph: ArticleGraph) -> list:
     return [b for b in graph.document.blocks if id(b) not in chrome]
 
 
+@cache
 def _whole_article(code: str) -> bool:
     return code in CATALOG and load_rules([code])[code].whole_article
 
 
 def _split_findings(v: ArticleView) -> tuple[list[Finding], list[Finding]]:
     blocks = _shown_blocks(v.graph)
+    starts = [b.start for b in blocks]
+    import bisect
+
     block_level, banners = [], []
-    for f in v.result.findings:
-        inside = any(b.start <= f.start and f.end <= max(b.end, b.start + 1) for b in blocks)
+    for f in v.findings:
+        i = bisect.bisect_right(starts, f.start) - 1
+        inside = i >= 0 and f.end <= max(blocks[i].end, blocks[i].start + 1)
         if _whole_article(f.rule) or not inside or f.end <= f.start:
             banners.append(f)
         else:
@@ -217,15 +379,16 @@ def _split_findings(v: ArticleView) -> tuple[list[Finding], list[Finding]]:
 
 
 def _sidebar(v: ArticleView, ids: dict[int, str]) -> str:
-    if not v.result.findings:
+    if not v.findings:
         return '<p class="empty">No findings.</p>'
     items = []
-    for f in v.result.findings:
+    for f in v.findings:
+        where = "whole article" if _whole_article(f.rule) else f"line {f.line}"
         items.append(
             f'<li><span class="pill {_SEV[f.severity]}">{_SEV[f.severity]}</span> '
-            f'<a href="#{ids[id(f)]}"><code>{esc(f.rule)}</code> line {f.line}: {esc(f.message)}</a></li>'
+            f'<a href="#{ids[id(f)]}"><code>{esc(f.rule)}</code> {where}: {esc(f.message)}</a></li>'
         )
-    return f"<ol>{''.join(items)}</ol>"
+    return f"<ol class='plain'>{''.join(items)}</ol>"
 
 
 def _highlight(text: str, base: int, findings: list[Finding], ids: dict[int, str]) -> str:
@@ -251,27 +414,47 @@ def _highlight(text: str, base: int, findings: list[Finding], ids: dict[int, str
     return "".join(out)
 
 
+def _ordered(marker: str | None) -> bool:
+    return bool(marker) and marker[0].isdigit()
+
+
 def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> str:
+    """The article's blocks with findings marked; numbered lists as <ol start=…>, others as <ul>."""
     src = v.graph.source
+    by_block: dict[int, list[Finding]] = {}
+    blocks = _shown_blocks(v.graph)
+    starts = [b.start for b in blocks]
+    import bisect
+
+    for f in findings:
+        i = bisect.bisect_right(starts, f.start) - 1
+        by_block.setdefault(max(0, i), []).append(f)
     out: list[str] = []
-    open_list: int | None = None
-    for block in _shown_blocks(v.graph):
+    open_list: tuple[int | None, str] | None = None
+    for i, block in enumerate(blocks):
         text = src.text[block.start : block.end]
-        inner = _highlight(text, block.start, findings, ids)
+        inner = _highlight(text, block.start, by_block.get(i, []), ids)
         if v.graph.document.format == "text":  # a scraped item's title stands on its own line
             inner = inner.replace("\n", "<br>")
-        line = f'<span class="line">{src.position(block.start)[0]}</span>'
+        line = f'<span class="line" aria-hidden="true">{src.position(block.start)[0]}</span>'
         if block.kind == "list_item":
-            if open_list != block.list_id:
+            tag = "ol" if _ordered(block.list_marker) else "ul"
+            if open_list != (block.list_id, tag):
                 if open_list is not None:
-                    out.append("</ul>")
-                out.append("<ul>")
-                open_list = block.list_id
-            marker = esc(block.list_marker or "") + " " if block.list_marker and block.list_marker[0].isdigit() else ""
-            out.append(f"<li>{line}{marker}{inner}</li>")
+                    out.append(f"</{open_list[1]}>")
+                start = ""
+                if tag == "ol":
+                    number = re.match(r"\d+", block.list_marker or "1")
+                    start = f' start="{int(number.group(0))}"' if number and number.group(0) != "1" else ""
+                out.append(f"<{tag}{start}>")
+                open_list = (block.list_id, tag)
+            body = inner
+            if tag == "ol" and block.list_marker and text.lstrip().startswith(block.list_marker):
+                body = inner  # the number stays in the text as written (findings may point at it)
+            out.append(f"<li>{line}{body}</li>")
             continue
         if open_list is not None:
-            out.append("</ul>")
+            out.append(f"</{open_list[1]}>")
             open_list = None
         if block.kind == "heading":
             level = min(6, max(3, block.level + 2))
@@ -279,85 +462,183 @@ def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> s
         else:
             out.append(f"<p>{line}{inner}</p>")
     if open_list is not None:
-        out.append("</ul>")
+        out.append(f"</{open_list[1]}>")
     return "".join(out)
 
 
+# The marks of the citation map: a shape and a colour each, so that no mark relies on colour alone.
+MARKS = {
+    "cite": ("circle", "#1565c0", "cited"),
+    "dangling": ("cross", "#c62828", "no such reference (CIT001)"),
+    "leak": ("diamond", "#ef6c00", "pasted list number (CIT006)"),
+    "placeholder": ("triangle", "#8e24aa", "placeholder run (CIT011)"),
+    "nolist": ("ring", "#607d8b", "no reference list (CIT002)"),
+    "flagged": ("square", "#6a1b9a", "cited work retracted, mismatched or missing (lock)"),
+}
+
+
+def _shape(kind: str, x: float, y: float, r: float = 3.6) -> str:
+    shape, colour, _ = MARKS[kind]
+    if shape == "circle":
+        return f'<circle class="{kind}" cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}"'
+    if shape == "ring":
+        return (
+            f'<circle class="{kind}" cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="none" stroke="{colour}" stroke-width="1.6"'
+        )
+    if shape == "diamond":
+        pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} {x - r - 1:.1f},{y:.1f}"
+        return f'<polygon class="{kind}" points="{pts}" fill="{colour}"'
+    if shape == "triangle":
+        pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y + r:.1f} {x - r - 1:.1f},{y + r:.1f}"
+        return f'<polygon class="{kind}" points="{pts}" fill="{colour}"'
+    if shape == "square":
+        return f'<rect class="{kind}" x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" fill="{colour}"'
+    d = f"M{x - r:.1f},{y - r:.1f}L{x + r:.1f},{y + r:.1f}M{x - r:.1f},{y + r:.1f}L{x + r:.1f},{y - r:.1f}"
+    return f'<path class="{kind}" d="{d}" stroke="{colour}" stroke-width="2.2" fill="none"'
+
+
+def _legend_mark(kind: str) -> str:
+    return f'<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">{_shape(kind, 7, 7, 4)}/></svg>'
+
+
 def citation_map(v: ArticleView) -> str:
-    """SVG scatter: position in the article (x) against cited reference number (y)."""
+    """SVG scatter: where each citation stands (x: line in the article) against the reference number it
+    cites (y), with the main sections drawn and named, ticks on both axes, and a legend of the marks."""
     g = v.graph
     markers = [m for m in g.markers if m.numbers]
     if not markers:
         return '<p class="empty">No citation markers.</p>'
     by_rule: dict[str, set[int]] = {}
-    for f in v.result.findings:
+    for f in v.findings:
         by_rule.setdefault(f.rule, set()).add(f.start)
     run_starts = _run_marker_starts(v)
-    width, height, pad = 760, 300, 40
-    length = max(1, len(g.source.text))
+    flagged = {
+        ref.number
+        for ref, status in reference_statuses(g)
+        if status in ("retracted", "withdrawn", "concern", "mismatch", "missing")
+    }
+    width, height, left, right, top_pad, bottom = 760, 320, 48, 16, 40, 44
+    lines = max(1, g.source.line_count)
     top = max(max(m.numbers) for m in markers)
     defined = g.reference_numbers
 
     def x(offset: int) -> float:
-        return pad + (width - 2 * pad) * offset / length
+        return left + (width - left - right) * (g.source.position(offset)[0] - 1) / max(1, lines - 1)
 
     def y(n: int) -> float:
-        return height - pad - (height - 2 * pad) * (n - 1) / max(1, top - 1)
+        return height - bottom - (height - bottom - top_pad) * (n - 1) / max(1, top - 1)
 
+    base_y = height - bottom
     shapes = [
-        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>',
-        f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#999"/>',
-        f'<text x="{width / 2}" y="{height - 8}" font-size="12" text-anchor="middle">position in the article →</text>',
-        f'<text x="12" y="{height / 2}" font-size="12" transform="rotate(-90 12 {height / 2})" '
-        'text-anchor="middle">cited reference number →</text>',
-        f'<text x="{pad - 4}" y="{y(top) + 4}" font-size="10" text-anchor="end">{top}</text>',
-        f'<text x="{pad - 4}" y="{y(1) + 4}" font-size="10" text-anchor="end">1</text>',
+        f'<line x1="{left}" y1="{base_y}" x2="{width - right}" y2="{base_y}" stroke="#777"/>',
+        f'<line x1="{left}" y1="{top_pad}" x2="{left}" y2="{base_y}" stroke="#777"/>',
+        f'<text x="{(left + width) / 2}" y="{height - 6}" font-size="12" text-anchor="middle">line in the article</text>',
+        f'<text x="12" y="{(top_pad + base_y) / 2}" font-size="12" transform="rotate(-90 12 {(top_pad + base_y) / 2})" '
+        'text-anchor="middle">cited reference number</text>',
     ]
-    for section in g.sections:
-        if section.heading is not None and section.level <= 2:
-            sx = x(section.start)
-            shapes.append(f'<line x1="{sx:.1f}" y1="{pad}" x2="{sx:.1f}" y2="{height - pad}" stroke="#e3e6eb"/>')
+    for n in sorted({1, top, *range(5, top, max(5, (top // 5) // 5 * 5 or 5))}):
+        shapes.append(f'<line x1="{left - 4}" y1="{y(n):.1f}" x2="{left}" y2="{y(n):.1f}" stroke="#777"/>')
+        shapes.append(
+            f'<text class="tick" x="{left - 7}" y="{y(n) + 4:.1f}" font-size="10" text-anchor="end">{n}</text>'
+        )
+    for k in range(5):
+        line_no = 1 + round((lines - 1) * k / 4)
+        px = left + (width - left - right) * (line_no - 1) / max(1, lines - 1)
+        shapes.append(f'<line x1="{px:.1f}" y1="{base_y}" x2="{px:.1f}" y2="{base_y + 4}" stroke="#777"/>')
+        shapes.append(
+            f'<text class="tick" x="{px:.1f}" y="{base_y + 16}" font-size="10" text-anchor="middle">{line_no}</text>'
+        )
+    sections = [s for s in g.sections if s.heading is not None and s.level <= 2 and s.title]
+    for k, section in enumerate(sections):
+        sx = x(section.start)
+        shapes.append(
+            f'<line x1="{sx:.1f}" y1="{top_pad - 6}" x2="{sx:.1f}" y2="{base_y}" stroke="#d5dae1" stroke-dasharray="3 3"/>'
+        )
+        label = esc(_short(section.title, 18))
+        shapes.append(
+            f'<text class="section-label" x="{sx + 2:.1f}" y="{top_pad - 10 - 11 * (k % 2)}" font-size="10" fill="#5b6472">'
+            f"{label}<title>{esc(section.title)}</title></text>"
+        )
     for m in markers:
+        line, _ = g.source.position(m.start)
         for n in m.numbers:
-            cls, colour, label = "cite", "#1565c0", "cited"
+            kind = "cite"
             if m.start in by_rule.get("CIT006", ()):
-                cls, colour, label = "leak", "#ef6c00", "pasted list number (CIT006)"
+                kind = "leak"
             elif m.start in run_starts:
-                cls, colour, label = "placeholder", "#8e24aa", "placeholder run (CIT011)"
+                kind = "placeholder"
             elif defined and n not in defined:
-                cls, colour, label = "dangling", "#c62828", "no such reference (CIT001)"
+                kind = "dangling"
             elif not defined:
-                cls, colour, label = "unverified", "#90a4ae", "no reference list (CIT002)"
-            line, _ = g.source.position(m.start)
-            shape = (
-                f'<rect class="{cls}" x="{x(m.start) - 3.5:.1f}" y="{y(n) - 3.5:.1f}" width="7" height="7" '
-                f'fill="{colour}" transform="rotate(45 {x(m.start):.1f} {y(n):.1f})">'
-                if cls == "leak"
-                else f'<circle class="{cls}" cx="{x(m.start):.1f}" cy="{y(n):.1f}" r="3" fill="{colour}">'
+                kind = "nolist"
+            elif n in flagged:
+                kind = "flagged"
+            tag = {
+                "circle": "circle",
+                "ring": "circle",
+                "diamond": "polygon",
+                "triangle": "polygon",
+                "square": "rect",
+            }.get(MARKS[kind][0], "path")
+            shapes.append(
+                f"{_shape(kind, x(m.start), y(n))}><title>line {line}: [{n}] {esc(MARKS[kind][2])}</title></{tag}>"
             )
-            tag = "rect" if cls == "leak" else "circle"
-            shapes.append(f"{shape}<title>line {line}: [{n}] {esc(label)}</title></{tag}>")
+    used = []
+    for kind in MARKS:
+        if any(f'class="{kind}"' in s for s in shapes):
+            used.append(kind)
     legend = (
-        '<div class="legend"><span><i style="background:#1565c0"></i>cited</span>'
-        '<span><i style="background:#c62828"></i>dangling</span>'
-        '<span><i style="background:#ef6c00"></i>pasted list number</span>'
-        '<span><i style="background:#8e24aa"></i>placeholder run</span>'
-        '<span><i style="background:#90a4ae"></i>no reference list</span></div>'
+        '<div class="legend">' + "".join(f"<span>{_legend_mark(k)} {esc(MARKS[k][2])}</span>" for k in used) + "</div>"
     )
     return (
-        f'<svg class="map" role="img" aria-label="citation map" viewBox="0 0 {width} {height}" width="100%" '
-        f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>{legend}'
+        f'<svg class="map" role="img" aria-label="citation map: reference number cited against line in the article" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>{legend}'
     )
 
 
 def _run_marker_starts(v: ArticleView) -> set[int]:
     """Markers inside the placeholder runs CIT011 reported."""
-    reported = {f.start for f in v.result.findings if f.rule == "CIT011"}
+    reported = {f.start for f in v.findings if f.rule == "CIT011"}
     starts: set[int] = set()
     for run in sequential_runs(v.graph):
         if any(m.start in reported for _, m in run):
             starts.update(m.start for _, m in run)
     return starts
+
+
+_STATUS_MARK = {
+    "verified": ("ok", "✓"),
+    "unverified": ("muted", "?"),
+    "mismatch": ("bad", "✗"),
+    "missing": ("bad", "✗"),
+    "retracted": ("bad", "✗"),
+    "withdrawn": ("bad", "✗"),
+    "concern": ("warnc", "!"),
+}
+
+
+def _references(v: ArticleView) -> str:
+    """The reference list with each entry's verification status, where a reference lock exists."""
+    statuses = reference_statuses(v.graph)
+    if not statuses:
+        return ""
+    from linter.facts.references import STATUS_LABELS
+
+    rows = []
+    for ref, status in statuses:
+        cls, sign = _STATUS_MARK[status]
+        text = ref.text if len(ref.text) <= 160 else ref.text[:159] + "…"
+        rows.append(
+            f"<tr><td class='num'>{esc(ref.label)}</td><td class='{cls} status'>{sign} {esc(STATUS_LABELS[status])}</td>"
+            f"<td>{esc(text)}</td></tr>"
+        )
+    counts = Counter(status for _, status in statuses)
+    summary = ", ".join(f"{n} {STATUS_LABELS[s]}" for s, n in counts.most_common())
+    return (
+        f'<h3>References ({esc(summary)})</h3><table class="refs"><thead><tr><th>#</th><th>Status (reference lock)</th>'
+        f"<th>Entry</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _word_diff(old: str, new: str) -> tuple[str, str]:
@@ -378,7 +659,7 @@ def _word_diff(old: str, new: str) -> tuple[str, str]:
 def _pairs(v: ArticleView) -> str:
     src = v.graph.source
     out = []
-    for f in v.result.findings:
+    for f in v.findings:
         if not f.rule.startswith("DUP") or not f.related or f.related[0].path:
             continue
         rel = f.related[0]
@@ -402,25 +683,27 @@ def _pairs(v: ArticleView) -> str:
 
 def _outline(v: ArticleView) -> str:
     g = v.graph
-    counts = Counter()
-    for f in v.result.findings:
+    counts: Counter = Counter()
+    for f in v.findings:
         for s in g.sections:
             if s.start <= f.start <= max(s.end, s.start):
                 counts[s.index] += 1
+    claims: Counter = Counter()
+    cites: Counter = Counter()
+    for sentence in g.sentences:
+        index = g.section_of(sentence.block).index
+        claims[index] += 1
+        cites[index] += len(sentence.markers)
     rows = []
-    nx_graph = g.g  # the networkx view: a section's claims and markers are what it contains
     for s in g.sections:
-        kinds = Counter(nx_graph.nodes[n]["kind"] for n in _contained(nx_graph, f"section:{s.index}"))
-        claims = kinds["sentence"]
-        cites = kinds["marker"]
         pad = "&nbsp;" * 4 * max(0, s.level - 1)
         title = esc(s.title) if s.title else "<em>(introduction)</em>"
         extra = " <em>(reference list)</em>" if s.is_references else ""
         level = _reading_level(v, s) if v.reading else ""
         rows.append(
-            f"<tr><td>{pad}{title}{extra}</td><td class='num'>{_plural(claims, 'claim')}</td>"
-            f"<td class='num'>{_plural(cites, 'citation')}</td><td class='num'>{_plural(counts[s.index], 'finding')}</td>"
-            f"{level}</tr>"
+            f"<tr><td>{pad}{title}{extra}</td><td class='num'>{_plural(claims[s.index], 'claim')}</td>"
+            f"<td class='num'>{_plural(cites[s.index], 'citation')}</td>"
+            f"<td class='num'>{_plural(counts[s.index], 'finding')}</td>{level}</tr>"
         )
     return f'<table class="outline">{"".join(rows)}</table>'
 
@@ -439,29 +722,70 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _contained(nx_graph, node: str) -> list[str]:
-    """Nodes reachable from ``node`` through ``contains`` edges, not descending into subsections."""
-    found, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        for child in nx_graph.successors(current):
-            data = nx_graph.edges[current, child]
-            if data.get("kind") != "contains" or nx_graph.nodes[child].get("kind") == "section":
-                continue
-            found.append(child)
-            stack.append(child)
-    return found
+# -- rule docs ------------------------------------------------------------------------------------------
 
 
-def _rule_docs(views: list[ArticleView]) -> str:
-    used = sorted({f.rule for v in views for f in v.result.findings if f.rule in CATALOG})
-    rules = load_rules(used)
-    if not used:
+@cache
+def _markdown():
+    import mistune
+
+    return mistune.create_markdown(escape=True)
+
+
+def rule_docs(codes: list[str]) -> str:
+    """The rules' documentation rendered from its Markdown (headings, lists, code blocks)."""
+    rules = load_rules([c for c in codes if c in CATALOG])
+    if not rules:
         return ""
-    items = "".join(
-        f'<details class="rule" id="rule-{esc(code)}"><summary><code>{esc(code)}</code> {esc(rules[code].name)}: '
-        f"{esc(rules[code].summary)}</summary><pre>{esc(rules[code].docs)}</pre></details>"
-        for code in used
-        if code in rules
+    items = []
+    for code in sorted(rules):
+        rule = rules[code]
+        body = _markdown()(rule.docs)
+        body = re.sub(r"<h([1-6])>", lambda m: f"<h{min(6, int(m.group(1)) + 3)}>", body)
+        body = re.sub(r"</h([1-6])>", lambda m: f"</h{min(6, int(m.group(1)) + 3)}>", body)
+        items.append(
+            f'<details class="rule" id="rule-{esc(code)}"><summary><code>{esc(code)}</code> {esc(rule.name)} '
+            f'<span class="pill {_SEV[rule.severity]}">{_SEV[rule.severity]}</span>: {esc(rule.summary)}</summary>'
+            f'<div class="ruledoc">{body}</div></details>'
+        )
+    return f'<section id="rules"><h2>Rules in this report</h2>{"".join(items)}</section>'
+
+
+# -- the page ---------------------------------------------------------------------------------------------
+
+
+def page(title: str, body: str, data: object | None = None) -> str:
+    """A self-contained page: the CSS, the body, the findings data (JSON) and the script."""
+    payload = ""
+    if data is not None:
+        payload = f'<script type="application/json" id="medlint-data">{json_for_html(data)}</script>'
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            "script-src 'unsafe-inline'; img-src data:\">",
+            f"<title>{esc(title)}</title>",
+            f"<style>{asset('report.css')}</style></head><body>",
+            body,
+            '<div id="tip" role="tooltip"></div>',
+            payload,
+            f"<script>{asset('report.js')}</script></body></html>",
+        ]
     )
-    return f"<h2>Rules in this report</h2>{items}"
+
+
+def json_for_html(data: object) -> str:
+    """JSON safe inside a <script> element: no '<', '>' or '&' can end it or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def header(title: str, meta: str, back: str | None = None) -> str:
+    link = f'<a class="back" href="{esc(back)}">← overview</a>' if back else ""
+    return f'<header class="top"><h1>{esc(title)}</h1><span class="meta">{meta}</span>{link}</header>'
+
+
+def today_of(value: date | None) -> date:
+    return value or date.today()

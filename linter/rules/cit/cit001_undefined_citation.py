@@ -21,7 +21,13 @@ def _list_extent(graph: ArticleGraph) -> str:
     return f"the reference list has {format_numbers(numbers)}"
 
 
-@rule("CIT001", "undefined-citation", "error", "A citation number with no entry in the reference list.")
+@rule(
+    "CIT001",
+    "undefined-citation",
+    "error",
+    "A citation number with no entry in the reference list.",
+    criteria=("JAMA-attribution:automated", "DISCERN-4:automated"),
+)
 def undefined_citation(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

@@ -11,7 +11,13 @@ from linter.parse.marker_syntax import format_numbers
 from linter.rules.base import Rule, rule
 
 
-@rule("CIT002", "missing-reference-list", "error", "Citation markers but no reference list.")
+@rule(
+    "CIT002",
+    "missing-reference-list",
+    "error",
+    "Citation markers but no reference list.",
+    criteria=("JAMA-attribution:automated", "HON-attribution:automated", "DISCERN-4:automated"),
+)
 def missing_reference_list(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

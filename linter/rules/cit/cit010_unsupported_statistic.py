@@ -27,7 +27,13 @@ _STRENGTH = re.compile(
 )
 
 
-@rule("CIT010", "unsupported-statistic", "warning", "A statistic or 'studies show' claim with no citation.")
+@rule(
+    "CIT010",
+    "unsupported-statistic",
+    "warning",
+    "A statistic or 'studies show' claim with no citation.",
+    criteria=("HON-justifiability:heuristic", "NHS-evidence:heuristic"),
+)
 def unsupported_statistic(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

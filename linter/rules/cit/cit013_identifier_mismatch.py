@@ -18,6 +18,7 @@ from linter.rules.cit.lock_common import describe, identifier_span, locked_refer
     "error",
     "A DOI, PMID or PMCID that resolves to a different work than the entry describes.",
     options={"title-containment": Option(0.8, 0.0, 1.0)},
+    criteria=("JAMA-attribution:automated", "NHS-evidence:automated"),
 )
 def identifier_mismatch(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """

@@ -11,7 +11,13 @@ from linter.rules.base import Rule, rule
 from linter.rules.cit.lock_common import identifier_span, locked_references
 
 
-@rule("CIT014", "unresolvable-identifier", "error", "A well-formed DOI or PMID that does not exist.")
+@rule(
+    "CIT014",
+    "unresolvable-identifier",
+    "error",
+    "A well-formed DOI or PMID that does not exist.",
+    criteria=("JAMA-attribution:automated", "NHS-evidence:automated"),
+)
 def unresolvable_identifier(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

@@ -18,7 +18,13 @@ _WHAT = {
 }
 
 
-@rule("CIT015", "retracted-or-concern", "error", "A cited work that is retracted, withdrawn or under concern.")
+@rule(
+    "CIT015",
+    "retracted-or-concern",
+    "error",
+    "A cited work that is retracted, withdrawn or under concern.",
+    criteria=("NHS-evidence:automated", "HON-justifiability:automated"),
+)
 def retracted_or_concern(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

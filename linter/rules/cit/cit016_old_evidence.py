@@ -20,6 +20,7 @@ from linter.rules.cit.lock_common import locked_references
     "A claim whose newest cited source is older than a set number of years.",
     default=False,
     options={"max-age-years": Option(5, minimum=1, maximum=100)},
+    criteria=("NHS-evidence:heuristic",),
 )
 def old_evidence(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """

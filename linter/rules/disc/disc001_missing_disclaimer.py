@@ -18,6 +18,7 @@ from linter.rules.base import Rule, rule
     "No statement that the article is not a substitute for medical advice.",
     whole_article=True,
     patient_only=True,
+    criteria=("HON-complementarity:automated",),
 )
 def missing_disclaimer(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """

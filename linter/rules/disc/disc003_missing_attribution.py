@@ -11,7 +11,14 @@ from linter.graph import ArticleGraph
 from linter.rules.base import Rule, rule
 
 
-@rule("DISC003", "missing-attribution", "warning", "No named author or medical reviewer.", whole_article=True)
+@rule(
+    "DISC003",
+    "missing-attribution",
+    "warning",
+    "No named author or medical reviewer.",
+    whole_article=True,
+    criteria=("JAMA-authorship:heuristic", "HON-authoritative:heuristic", "NHS-process:heuristic"),
+)
 def missing_attribution(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

@@ -11,7 +11,14 @@ from linter.graph import ArticleGraph
 from linter.rules.base import Rule, rule
 
 
-@rule("DISC004", "missing-review-date", "warning", "No 'last reviewed' or 'last updated' date.", whole_article=True)
+@rule(
+    "DISC004",
+    "missing-review-date",
+    "warning",
+    "No 'last reviewed' or 'last updated' date.",
+    whole_article=True,
+    criteria=("JAMA-currency:automated", "HON-attribution:automated", "DISCERN-5:automated", "NHS-process:automated"),
+)
 def missing_review_date(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
     ## What it does

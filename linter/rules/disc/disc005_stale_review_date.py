@@ -19,6 +19,7 @@ from linter.rules.base import Option, Rule, rule
     "warning",
     "A review date older than review_max_age_months, or in the future.",
     options={"review_max_age_months": Option(24, minimum=1)},
+    criteria=("JAMA-currency:automated", "NHS-process:automated"),
 )
 def stale_review_date(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """

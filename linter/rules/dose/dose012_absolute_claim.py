@@ -12,7 +12,11 @@ from linter.rules.dose.common import _phrase_findings
 
 
 @rule(
-    "DOSE012", "absolute-claim", "error", "'completely safe', 'no side effects', 'guaranteed cure', '100% effective'."
+    "DOSE012",
+    "absolute-claim",
+    "error",
+    "'completely safe', 'no side effects', 'guaranteed cure', '100% effective'.",
+    criteria=("DISCERN-6:heuristic", "DISCERN-8:heuristic", "HON-justifiability:heuristic"),
 )
 def absolute_claim(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """

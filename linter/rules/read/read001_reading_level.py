@@ -23,6 +23,7 @@ MIN_SENTENCES, MIN_WORDS = 5, 100
         "formula": Option("smog", doc="smog or flesch-kincaid"),
     },
     patient_only=True,
+    criteria=("NHS-clear:heuristic",),
 )
 def reading_level(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """

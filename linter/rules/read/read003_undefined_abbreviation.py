@@ -23,6 +23,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
     "warning",
     "An abbreviation used before, or without, its expansion.",
     options={"known-abbreviations": Option([], doc="abbreviations your readers know (added to the built-in list)")},
+    criteria=("NHS-clear:heuristic",),
 )
 def undefined_abbreviation(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
     """
