@@ -142,7 +142,7 @@ def summarise(view: ArticleView, enabled: set[str]) -> ArticleSummary:
     )
 
 
-def _snippet(graph: ArticleGraph, f: Finding, width: int = 80) -> str:
+def _snippet(graph: ArticleGraph, f: Finding, width: int = 60) -> str:
     if f.end <= f.start or _whole_article(f.rule):
         return ""
     text = " ".join(graph.source.text[f.start : f.end].split())

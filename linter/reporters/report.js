@@ -48,9 +48,10 @@
   var SEV = { e: "error", w: "warning", i: "info" };
   var PAGE = 200;
   var limit = PAGE;
+  var str = data.strings;
   var haystack = data.findings.map(function (f) {
     var a = data.articles[f[2]];
-    return (f[1] + " " + f[4] + " " + f[5] + " " + a[0] + " " + a[1]).toLowerCase();
+    return (f[1] + " " + str[f[4]] + " " + str[f[5]] + " " + a[0] + " " + a[1]).toLowerCase();
   });
 
   function state() {
@@ -109,8 +110,8 @@
       path.textContent = a[1];
       art.appendChild(path);
       cell(row, String(f[3]), "num");
-      cell(row, f[4]);
-      cell(row, f[5], "snippet");
+      cell(row, str[f[4]]);
+      cell(row, str[f[5]], "snippet");
       body.appendChild(row);
     });
     shown.textContent = "Showing " + Math.min(limit, matches.length) + " of " + matches.length +

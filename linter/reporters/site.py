@@ -210,22 +210,18 @@ def findings_data(
     """Every finding, compactly: the page's script renders the rows that pass the filters. A row links
     to ``page + "#" + prefix + "f-" + n`` (its mark or banner in the article)."""
     articles = [[s.title, s.path, page_of(s), f"a{s.index}-" if prefix else ""] for s in summaries]
+    strings: dict[str, int] = {}  # messages and snippets repeat across a site: each is sent once
+
+    def ref(text: str) -> int:
+        return strings.setdefault(text, len(strings))
+
     rows = []
     for s in summaries:
         for n, f in enumerate(s.findings):
-            rows.append(
-                [
-                    _SEV[f.severity][0],
-                    f.rule,
-                    s.index,
-                    f.line,
-                    f.message,
-                    s.snippets[n] if n < len(s.snippets) else "",
-                    n,
-                ]
-            )
+            snippet = s.snippets[n] if n < len(s.snippets) else ""
+            rows.append([_SEV[f.severity][0], f.rule, s.index, f.line, ref(f.message), ref(snippet), n])
     families = {r: family_of(r) for r in {row[1] for row in rows}}
-    return {"articles": articles, "findings": rows, "families": families}
+    return {"articles": articles, "findings": rows, "families": families, "strings": list(strings)}
 
 
 # -- the two shapes -------------------------------------------------------------------------------------
