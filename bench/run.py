@@ -49,15 +49,28 @@ class Run:
     stderr: str = ""
 
 
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
 def measure(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Wall time, user+system cpu and peak resident memory of one command (its children included)."""
+    """Wall time, user+system cpu and peak resident memory of one command (its children included).
+
+    Peak memory comes from GNU time where it exists: a child started from this (larger) process
+    inherits its memory high-water mark through vfork and exec, so the child's own ``wait4`` maxrss
+    can count this script too. GNU time is small, so what it reports is the command's."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    stderr = proc.stderr.read() if proc.stderr else ""
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, stderr)
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        wrapped = [GNU_TIME, "-f", "%M", "-o", out.name, *cmd] if GNU_TIME else cmd
+        proc = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        stderr = proc.stderr.read() if proc.stderr else ""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        peak_kb = usage.ru_maxrss
+        if GNU_TIME:
+            lines = [ln for ln in Path(out.name).read_text().splitlines() if ln.strip().isdigit()]
+            peak_kb = int(lines[-1]) if lines else peak_kb
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, code, stderr)
 
 
 def env_python() -> Path:

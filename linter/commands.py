@@ -511,7 +511,7 @@ def run_refs(args: argparse.Namespace) -> int:
             failed = True
             continue
         except Offline as exc:
-            print(f"medlint: refs sync: {exc}; {shown} keeps what was resolved so far", file=sys.stderr)
+            print(f"medlint: refs sync: {exc} {shown} keeps what was resolved so far", file=sys.stderr)
             return EXIT_ERROR
         except KeyboardInterrupt:
             print(f"medlint: refs sync interrupted; {shown} keeps what was resolved so far", file=sys.stderr)

@@ -5,6 +5,7 @@ and the CIT013-CIT016 findings ``check`` derives from it offline."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -395,6 +396,9 @@ def test_the_lock_round_trips(registry, tmp_path, monkeypatch):
     assert main(["refs", "sync", "article.md"]) == 0
     path = tmp_path / "medlint-refs.lock.json"
     assert dumps(load(path)) == path.read_text()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # committed like any file, not mkstemp's 0600
 
 
 def test_citation_mismatch_reads_the_locked_title(tmp_path, monkeypatch, capsys):

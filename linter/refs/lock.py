@@ -74,6 +74,9 @@ def save(lock: Lock) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(dumps(lock))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a committed file, readable like any other (mkstemp makes it 0600)
         os.replace(tmp, lock.path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

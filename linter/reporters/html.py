@@ -12,6 +12,7 @@ plain links work).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import json
@@ -365,7 +366,6 @@ def _whole_article(code: str) -> bool:
 def _split_findings(v: ArticleView) -> tuple[list[Finding], list[Finding]]:
     blocks = _shown_blocks(v.graph)
     starts = [b.start for b in blocks]
-    import bisect
 
     block_level, banners = [], []
     for f in v.findings:
@@ -424,7 +424,6 @@ def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> s
     by_block: dict[int, list[Finding]] = {}
     blocks = _shown_blocks(v.graph)
     starts = [b.start for b in blocks]
-    import bisect
 
     for f in findings:
         i = bisect.bisect_right(starts, f.start) - 1
@@ -448,10 +447,7 @@ def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> s
                     start = f' start="{int(number.group(0))}"' if number and number.group(0) != "1" else ""
                 out.append(f"<{tag}{start}>")
                 open_list = (block.list_id, tag)
-            body = inner
-            if tag == "ol" and block.list_marker and text.lstrip().startswith(block.list_marker):
-                body = inner  # the number stays in the text as written (findings may point at it)
-            out.append(f"<li>{line}{body}</li>")
+            out.append(f"<li>{line}{inner}</li>")
             continue
         if open_list is not None:
             out.append(f"</{open_list[1]}>")

@@ -19,7 +19,7 @@ from linter.rules.cit.lock_common import locked_references
     "info",
     "A claim whose newest cited source is older than a set number of years.",
     default=False,
-    options={"max-age-years": Option(5, minimum=1, maximum=100)},
+    options={"max-evidence-age-years": Option(5, minimum=1, maximum=100)},
     criteria=("NHS-evidence:heuristic",),
 )
 def old_evidence(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iterator[Finding]:
@@ -27,7 +27,7 @@ def old_evidence(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iter
     ## What it does
     Opt-in. For each sentence with citations, takes the year of each cited work (the year the lock
     resolved, else the year written in the entry) and reports the sentence when even the newest is
-    older than `max-age-years` (default 5, as medical editors' sourcing guidelines suggest).
+    older than `max-evidence-age-years` (default 5, as medical editors' sourcing guidelines suggest).
 
     ## Why is this bad?
     Health evidence moves: a claim supported only by old studies may have been overtaken by newer
@@ -52,7 +52,7 @@ def old_evidence(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iter
     `medlint-refs.lock.json` beside the configuration. `check` itself never uses the network.
     """
     today = options.get("today") or date.today()
-    limit = int(options.get("max-age-years", 5))
+    limit = int(options.get("max-evidence-age-years", 5))
     years: dict[int, int | None] = {}
     for ref, _, entry in locked_references(graph):
         work = (entry or {}).get("work") or {}
