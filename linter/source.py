@@ -11,6 +11,8 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -28,14 +30,9 @@ class Source:
     had_bom: bool = False
 
     def __post_init__(self) -> None:
-        if not self.line_starts:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self.line_starts = starts
+        if not self.line_starts:  # after each "\n": [0, len(line 1) + 1, …], summed in C
+            lines = self.text.split("\n")
+            self.line_starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
 
     @property
     def line_count(self) -> int:
@@ -139,6 +136,15 @@ def safe_text(text: str) -> str:
 
 def display_path(path: str | Path) -> str:
     """A file name as text: bytes that are not valid UTF-8 are shown as backslash escapes."""
+    return _display_path(path) if isinstance(path, str) else _display(path)
+
+
+@lru_cache(maxsize=4096)
+def _display_path(path: str) -> str:  # asked once per finding: a run prints thousands for few files
+    return _display(path)
+
+
+def _display(path: str | Path) -> str:
     name = os.fsencode(path).decode("utf-8", "backslashreplace") if not isinstance(path, str) else path
     if isinstance(path, str) and any("\udc80" <= c <= "\udcff" for c in path):
         name = os.fsencode(path).decode("utf-8", "backslashreplace")

@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.cli import main
+from linter.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = (
@@ -89,3 +93,9 @@ def test_a_stored_corpus_step_keeps_what_suppressions_did(tmp_path, monkeypatch,
     assert [r for r, _, _ in cold["a.md"]] == [r for r, _, _ in cold["a.md"] if r not in ("DUP004", "SUP001")]
     assert "DUP004" in [r for r, _, _ in cold["b.md"]]
     assert _json(capsys, *args) == _json(capsys, *args) == cold
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r\u2028 ", max_size=40))
+def test_line_starts_are_the_offsets_after_each_newline(text):
+    assert Source("x.md", text).line_starts == [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
