@@ -387,7 +387,11 @@ def run_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"{display_path(out)}: cannot write the report ({exc.strerror or exc})") from None
     _timing("report", started)
-    print(f"medlint: wrote {where} ({len(linted)} articles, {count} findings, {size / 1e6:.1f} MB)", file=sys.stderr)
+    articles = f"{len(linted)} article{'' if len(linted) == 1 else 's'}"
+    print(
+        f"medlint: wrote {where} ({articles}, {count} finding{'' if count == 1 else 's'}, {size / 1e6:.1f} MB)",
+        file=sys.stderr,
+    )
     return EXIT_ERROR if had_errors else (EXIT_FINDINGS if count else EXIT_CLEAN)
 
 
