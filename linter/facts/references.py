@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linter.graph import Reference
+    from linter.graph import ArticleGraph, Reference
 
 TITLE_CONTAINMENT = 0.8  # share of the resolved title's words the entry must hold
 SEARCH_SCORE_FOR_RETRACTION = 0.9  # a search match raises CIT015 only above this score
@@ -55,6 +55,21 @@ def reference_query(ref: Reference) -> RefQuery:
             return RefQuery(f"{kind}:{value}", kind, value, ref.text)
     digest = hashlib.sha256(" ".join(fold_words(ref.text)).encode()).hexdigest()[:20]
     return RefQuery(f"text:{digest}", "text", ref.text, ref.text)
+
+
+def locked_references(graph: ArticleGraph) -> list[tuple[Reference, RefQuery, dict[str, Any] | None]]:
+    """Every reference with its lock query and entry (None when the lock does not hold it), computed
+    once per graph: CIT012-CIT016 and the report all read it."""
+    return graph.fact(_locked_references)
+
+
+def _locked_references(graph: ArticleGraph) -> list[tuple[Reference, RefQuery, dict[str, Any] | None]]:
+    lock = graph.lock
+    found = []
+    for ref in graph.references:
+        query = reference_query(ref)
+        found.append((ref, query, lock.get(query.key) if lock is not None else None))
+    return found
 
 
 def years_in(text: str) -> list[int]:

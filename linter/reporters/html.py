@@ -158,9 +158,9 @@ def reference_statuses(graph: ArticleGraph) -> list[tuple[Any, str]]:
     unverified. Without a lock there is nothing to say, and the list is empty."""
     if graph.lock is None:
         return []
-    from linter.facts.references import reference_query, status_of
+    from linter.facts.references import locked_references, status_of
 
-    return [(ref, status_of(graph.lock.get(reference_query(ref).key), ref.text)) for ref in graph.references]
+    return [(ref, status_of(entry, ref.text)) for ref, _, entry in locked_references(graph)]
 
 
 # -- quality criteria ---------------------------------------------------------------------------------

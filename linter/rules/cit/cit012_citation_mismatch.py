@@ -57,7 +57,7 @@ def _locked_title(graph: ArticleGraph, ref) -> str:
     """The title the reference lock holds for the entry ('' without a lock or an entry)."""
     if graph.lock is None:
         return ""
-    from linter.facts.references import reference_query
+    from linter.facts.references import locked_references
 
-    entry = graph.lock.get(reference_query(ref).key) or {}
+    entry = next((e for r, _, e in locked_references(graph) if r is ref), None) or {}
     return str((entry.get("work") or {}).get("title") or "")

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from linter.facts.references import RefQuery, reference_query
+from linter.facts.references import RefQuery, locked_references
 from linter.graph import ArticleGraph, Reference
 
-
-def locked_references(graph: ArticleGraph) -> Iterator[tuple[Reference, RefQuery, dict[str, Any] | None]]:
-    """Every reference with its query and lock entry (None when the lock does not hold it)."""
-    lock = graph.lock
-    for ref in graph.references:
-        query = reference_query(ref)
-        yield ref, query, lock.get(query.key) if lock is not None else None
+__all__ = ["describe", "identifier_span", "locked_references"]
 
 
 def identifier_span(graph: ArticleGraph, ref: Reference, query: RefQuery) -> tuple[int, int]:
