@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import json
-import socket
 import sys
 import time
 import urllib.error
@@ -43,6 +42,7 @@ DEFAULTS = {
     "rate": 3.0,
     "retries": 3,
 }
+_RETRYABLE = (429, 500, 502, 503, 504)  # retried with back-off; any other error answer is final
 _NOTICE_TYPES = {
     "retraction": "retraction",
     "partial_retraction": "retraction",
@@ -110,29 +110,23 @@ class Client:
                 with urllib.request.urlopen(request, timeout=self.settings.timeout) as response:
                     return response.status, response.read()
             except urllib.error.HTTPError as exc:
-                if exc.code in (429, 500, 502, 503, 504) and attempt < self.settings.retries:
-                    self.sleep(self._backoff(attempt, exc.headers.get("Retry-After")))
-                    attempt += 1
-                    continue
                 if exc.code == 404:
                     return 404, exc.read()
-                raise Unavailable(f"{host} answered {exc.code} for {url}") from None
-            except TimeoutError as exc:
-                if attempt < self.settings.retries:
-                    self.sleep(self._backoff(attempt, None))
-                    attempt += 1
-                    continue
-                raise Unavailable(f"{host} did not answer within {self.settings.timeout:g} s") from exc
-            except urllib.error.URLError as exc:
-                if isinstance(exc.reason, (TimeoutError, socket.timeout)) and attempt < self.settings.retries:
-                    self.sleep(self._backoff(attempt, None))
-                    attempt += 1
-                    continue
-                if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                    raise Unavailable(f"{host} did not answer within {self.settings.timeout:g} s") from None
-                raise Offline(f"cannot reach {host} ({exc.reason}); are you offline?") from None
-            except (ConnectionError, OSError) as exc:
-                raise Offline(f"cannot reach {host} ({exc}); are you offline?") from None
+                if exc.code not in _RETRYABLE:
+                    raise Unavailable(f"{host} answered {exc.code} for {url}") from None
+                failure, retry_after = (
+                    Unavailable(f"{host} answered {exc.code} for {url}"),
+                    exc.headers.get("Retry-After"),
+                )
+            except OSError as exc:  # URLError, TimeoutError, ConnectionError
+                reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+                if not isinstance(reason, TimeoutError):
+                    raise Offline(f"cannot reach {host} ({reason}); are you offline?") from None
+                failure, retry_after = Unavailable(f"{host} did not answer within {self.settings.timeout:g} s"), None
+            if attempt >= self.settings.retries:
+                raise failure
+            self.sleep(self._backoff(attempt, retry_after))
+            attempt += 1
 
     def _pace(self, host: str) -> None:
         gap = 1.0 / self.settings.rate
@@ -193,30 +187,25 @@ def _date_of(parts: Any) -> str | None:
     return "-".join(f"{v:02d}" if i else str(v) for i, v in enumerate(values)) or None
 
 
+def _notice(kind: str, doi: Any, updated: Any, source: str = "crossref") -> dict[str, Any]:
+    return {"type": kind, "doi": str(doi or "").lower(), "date": _date_of(updated), "source": source}
+
+
 def _crossref_notices(client: Client, settings: Settings, message: dict[str, Any], doi: str) -> list[dict[str, Any]]:
+    """The work's own ``updated-by`` relations and the notices that say they update it, once each."""
     notices: dict[tuple[str, str], dict[str, Any]] = {}
     for rel in message.get("updated-by") or []:
         kind = _NOTICE_TYPES.get(str(rel.get("type", "")).lower())
         if kind:
-            n = {
-                "type": kind,
-                "doi": str(rel.get("DOI", "")).lower(),
-                "date": _date_of(rel.get("updated")),
-                "source": "crossref",
-            }
+            n = _notice(kind, rel.get("DOI"), rel.get("updated"))
             notices[(kind, n["doi"])] = n
     query = urllib.parse.urlencode({"filter": f"updates:{doi}", "rows": "20", **_mailto(settings)})
-    status, data = client.json(f"{settings.crossref}/works?{query}")
+    _, data = client.json(f"{settings.crossref}/works?{query}")
     for item in ((data or {}).get("message") or {}).get("items") or []:
         for update in item.get("update-to") or []:
             kind = _NOTICE_TYPES.get(str(update.get("type", "")).lower())
             if kind and str(update.get("DOI", "")).lower() == doi:
-                n = {
-                    "type": kind,
-                    "doi": str(item.get("DOI", "")).lower(),
-                    "date": _date_of(update.get("updated")),
-                    "source": "crossref",
-                }
+                n = _notice(kind, item.get("DOI"), update.get("updated"))
                 notices[(kind, n["doi"])] = n
     return [notices[k] for k in sorted(notices)]
 
