@@ -369,19 +369,18 @@ def run_report(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     summaries = render_all(linted, reading, enabled, prefixes=not folder, workers=args.jobs)
     today = today_of(args.today)
-    every = set().union(*enabled) if enabled else set()
     out = str(args.output)
     as_dir = out.endswith(("/", os.sep)) or Path(out).is_dir()
     count = sum(len(r.findings) for r in results)
     try:
         if folder:
             directory = Path(out) if as_dir else Path(out).with_suffix("")
-            sizes = write_site(directory, summaries, unreadable, today, every)
+            sizes = write_site(directory, summaries, unreadable, today)
             where = f"{display_path(str(directory / 'index.html'))} and {len(summaries)} article pages"
             size = sizes["index"]
         else:
             target = Path(out) / "index.html" if as_dir else Path(out)
-            text = single_file(summaries, unreadable, today, every)
+            text = single_file(summaries, unreadable, today)
             write_output(str(target), text)
             where, size = display_path(str(target)), len(text.encode())
     except OSError as exc:

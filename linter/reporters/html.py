@@ -116,8 +116,6 @@ class ArticleSummary:
     review_date: str | None
     snippets: list[str]  # per finding: a short quote of the text it is on
     statuses: Counter = field(default_factory=Counter)  # reference statuses (with a lock)
-    disclaimer: bool = False
-    attributed: bool = False
     section: str = ""  # the rendered article section (HTML)
     criteria: dict[str, str] = field(default_factory=dict)  # criterion -> pass | fail N | not checked
 
@@ -136,8 +134,6 @@ def summarise(view: ArticleView, enabled: set[str]) -> ArticleSummary:
         review_date=latest.value.isoformat() if latest else None,
         snippets=[_snippet(g, f) for f in view.findings],
         statuses=statuses,
-        disclaimer=has_disclaimer(g),
-        attributed=bool(attribution(g)[0]),
         section=article_section(view),
         criteria=criteria_results(view.findings, enabled),
     )
@@ -283,7 +279,7 @@ def article_section(v: ArticleView) -> str:
         f'<div class="banner {_SEV[f.severity]}" id="{ids[id(f)]}" role="note"><span class="pill {_SEV[f.severity]}">'
         f'{_SEV[f.severity]}</span> <a href="#rule-{esc(f.rule)}"><code>{esc(f.rule)}</code></a> '
         f"<strong>{'whole article' if _whole_article(f.rule) else f'from line {f.line}'}</strong>: "
-        f"{esc(_banner_text(f))}</div>"
+        f"{esc(f.message)}</div>"
         for f in banners
     )
     return (
@@ -309,11 +305,6 @@ def _counts_text(findings: list[Finding]) -> str:
         f"{sev[s]} {name}{'s' if sev[s] != 1 and name != 'info' else ''}"
         for s, name in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "info"))
     )
-
-
-def _banner_text(f: Finding) -> str:
-    """A finding on the whole article or on a section says so, not 'line 1'."""
-    return f.message
 
 
 def _cards(v: ArticleView) -> str:

@@ -50,7 +50,6 @@ def overview(
     summaries: list[ArticleSummary],
     link: Callable[[ArticleSummary, str], str],
     unreadable: list[str],
-    today: date,
 ) -> str:
     findings = [(s, f) for s in summaries for f in s.findings]
     sev = Counter(f.severity for _, f in findings)
@@ -235,24 +234,32 @@ def _meta(summaries: list[ArticleSummary], today: date) -> str:
     )
 
 
-def single_file(summaries: list[ArticleSummary], unreadable: list[str], today: date, enabled: set[str]) -> str:
+def _index(
+    summaries: list[ArticleSummary], link, unreadable: list[str], today: date, articles: str, data: dict[str, Any]
+) -> str:
+    """The overview page: header, overview, filters, then ``articles`` (the single file's sections, or
+    nothing when each article has its own page), the criteria table and the rule docs."""
+    ordered = sorted(summaries, key=lambda s: (-s.score, s.path))
+    body = (
+        header("medlint report", _meta(summaries, today))
+        + "<main>"
+        + overview(summaries, link, unreadable)
+        + filters(summaries)
+        + articles
+        + criteria_section(ordered, lambda s: link(s, ""))
+        + rule_docs(_doc_codes(summaries))
+        + "</main>"
+    )
+    return page(f"medlint report: {len(summaries)} articles", body, data)
+
+
+def single_file(summaries: list[ArticleSummary], unreadable: list[str], today: date) -> str:
     def link(s: ArticleSummary, anchor: str) -> str:
         return f"#a{s.index}-{anchor or 'article'}"
 
     ordered = sorted(summaries, key=lambda s: (-s.score, s.path))
-    codes = _doc_codes(summaries)
-    body = (
-        header("medlint report", _meta(summaries, today))
-        + "<main>"
-        + overview(summaries, link, unreadable, today)
-        + filters(summaries)
-        + "<h2>Articles</h2>"
-        + "".join(s.section for s in ordered)
-        + criteria_section(ordered, lambda s: link(s, ""))
-        + rule_docs(codes)
-        + "</main>"
-    )
-    return page(f"medlint report: {len(summaries)} articles", body, findings_data(summaries, lambda _: "", True))
+    articles = "<h2>Articles</h2>" + "".join(s.section for s in ordered)
+    return _index(summaries, link, unreadable, today, articles, findings_data(summaries, lambda _: "", True))
 
 
 def _doc_codes(summaries: list[ArticleSummary]) -> list[str]:
@@ -268,20 +275,16 @@ def slug(s: ArticleSummary) -> str:
     return f"{s.index + 1:04d}-{name}.html"
 
 
-def write_site(
-    directory: Path, summaries: list[ArticleSummary], unreadable: list[str], today: date, enabled: set[str]
-) -> dict[str, int]:
+def write_site(directory: Path, summaries: list[ArticleSummary], unreadable: list[str], today: date) -> dict[str, int]:
     """index.html and articles/*.html; returns the sizes written (bytes)."""
     from linter.edits import write_new_atomic
 
     def link(s: ArticleSummary, anchor: str) -> str:
         return f"articles/{slug(s)}" + (f"#{anchor}" if anchor else "")
 
-    ordered = sorted(summaries, key=lambda s: (-s.score, s.path))
     sizes = {"index": 0, "articles": 0}
     (directory / "articles").mkdir(parents=True, exist_ok=True)
     for s in summaries:
-        codes = sorted({f.rule for f in s.findings})
         body = (
             header(
                 s.title,
@@ -291,26 +294,14 @@ def write_site(
             + "<main>"
             + s.section
             + criteria_section([s], lambda _: "#article")
-            + rule_docs(codes)
+            + rule_docs(sorted({f.rule for f in s.findings}))
             + "</main>"
         )
         text = page(f"{s.title}: medlint report", body)
         write_new_atomic(directory / "articles" / slug(s), text)
         sizes["articles"] += len(text.encode())
-    codes = _doc_codes(summaries)
-    body = (
-        header("medlint report", _meta(summaries, today))
-        + "<main>"
-        + overview(summaries, link, unreadable, today)
-        + filters(summaries)
-        + criteria_section(ordered, lambda s: link(s, ""))
-        + rule_docs(codes)
-        + "</main>"
-    )
-    text = page(
-        f"medlint report: {len(summaries)} articles",
-        body,
-        findings_data(summaries, lambda s: f"articles/{slug(s)}", False),
+    text = _index(
+        summaries, link, unreadable, today, "", findings_data(summaries, lambda s: f"articles/{slug(s)}", False)
     )
     write_new_atomic(directory / "index.html", text)
     sizes["index"] = len(text.encode())
