@@ -44,6 +44,11 @@ class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
+    @classmethod
+    def of(cls, config: Any) -> ResultCache:
+        """The cache a file's configuration names (MEDLINT_CACHE_DIR, then ``cache-dir``, then the default)."""
+        return cls(cache_dir(config.get("cache-dir")))
+
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 

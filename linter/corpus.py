@@ -28,9 +28,9 @@ def run_corpus_step(results: list[FileResult], options: Options, use_cache: bool
     if not use_cache or not all(r.cache_key for r in linted):
         run_corpus_rules(results, options)
         return
-    from linter.cache import ResultCache, cache_dir
+    from linter.cache import ResultCache
 
-    cache = ResultCache(cache_dir(linted[0].config.get("cache-dir")))
+    cache = ResultCache.of(linted[0].config)
     key = cache.corpus_key([(r.path, r.cache_key or "") for r in linted])
     codes = {c for c, row in CATALOG.items() if row.across_files}
     stored = cache.get_corpus(key)

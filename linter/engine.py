@@ -180,13 +180,13 @@ def _lint_path(path: str, config: Config, options: Options, use_cache: bool) -> 
         source = read_source(path, _size_limit(config))
         if not use_cache:
             return lint_source(source, config, options, config.relpath(Path(path)))
-        from linter.cache import ResultCache, cache_dir
+        from linter.cache import ResultCache
 
         cached, key = _cached(path, source, config, options)
         if cached is not None:
             return cached
         result = lint_source(source, config, options, config.relpath(Path(path)))
-        ResultCache(cache_dir(config.get("cache-dir"))).put(
+        ResultCache.of(config).put(
             key, result.findings, None if result.paragraphs is None else (result.date, result.paragraphs)
         )
         result.cache_key = key
@@ -205,10 +205,10 @@ def _size_limit(config: Config) -> int:
 
 
 def _cached(path: str, source: Source, config: Config, options: Options) -> tuple[FileResult | None, str]:
-    from linter.cache import ResultCache, cache_dir, cache_key
+    from linter.cache import ResultCache, cache_key
 
     key = cache_key(source.text, path, config.data, options, lock_state(config))
-    hit = ResultCache(cache_dir(config.get("cache-dir"))).get(key)
+    hit = ResultCache.of(config).get(key)
     if hit is None:
         return None, key
     findings, records = hit
