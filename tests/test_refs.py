@@ -418,3 +418,46 @@ def test_citation_mismatch_reads_the_locked_title(tmp_path, monkeypatch, capsys)
         json.dumps({"version": 1, "entries": {"doi:10.1000/match": entry}})
     )
     assert _check(capsys, "--select", "CIT012", "article.md") == []
+
+
+def test_old_evidence_dates_an_online_first_work_by_its_print_year(tmp_path, monkeypatch, capsys):
+    """The registry's year is online first (2020); the entry cites the print year (2021). In
+    2026-12 a 2021 source is not more than 5 years old; a 2020 one would be."""
+    text = "# Splints\n\nNight splints ease symptoms [1].\n\n## References\n\n1. Okafor C. Splints for nocturnal symptoms. Hand Surg. 2021;12:40-48. doi:10.1000/splint\n"
+    (tmp_path / "article.md").write_text(text)
+    entry = {
+        "status": "found",
+        "source": "crossref",
+        "checked": "2026-11-20",
+        "query": {"kind": "doi", "value": "10.1000/splint"},
+        "work": {"title": "Splints for nocturnal symptoms", "authors": ["Okafor"], "year": 2020},
+    }
+    (tmp_path / "medlint-refs.lock.json").write_text(
+        json.dumps({"version": 1, "entries": {"doi:10.1000/splint": entry}})
+    )
+    monkeypatch.chdir(tmp_path)
+    assert _check(capsys, "--select", "CIT016,CIT013", "article.md") == []
+    (tmp_path / "article.md").write_text(text.replace("2021;12", "2020;12"))
+    assert [r for r, _, _ in _check(capsys, "--select", "CIT016", "article.md")] == ["CIT016"]
+
+
+def test_a_group_author_entry_is_not_asked_for_the_registrys_first_person():
+    from linter.facts.references import mismatches
+
+    work = {
+        "title": "2020 American College of Rheumatology Guideline for the Management of Gout",
+        "authors": ["FitzGerald"],
+        "year": 2020,
+    }
+    entry = "American College of Rheumatology. 2020 guideline for the management of gout. Arthritis Care Res. 2020."
+    assert mismatches(work, entry) == []
+    # a personal first author that does not match still does, and the title is still asked of a group entry
+    assert [
+        m.field
+        for m in mismatches(
+            work, "Smith J. 2020 American College of Rheumatology guideline for the management of gout. 2020."
+        )
+    ] == ["first author"]
+    assert [m.field for m in mismatches(work, "American College of Rheumatology. Antibiotics in wards. 2020.")] == [
+        "title"
+    ]

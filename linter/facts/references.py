@@ -114,13 +114,38 @@ def mismatches(work: dict[str, Any], entry: str, containment: float = TITLE_CONT
     if title and title_containment(title, entry) < containment:
         found.append(Mismatch("title", title))
     authors = work.get("authors") or []
-    if authors and not author_in_entry(authors[0], entry):
+    if authors and not author_in_entry(authors[0], entry) and not group_author(entry):
         found.append(Mismatch("first author", authors[0]))
     year = work.get("year")
     written = years_in(entry)
     if year and written and min(abs(int(year) - y) for y in written) > 1:
         found.append(Mismatch("year", str(year)))
     return found
+
+
+_GROUP_WORDS = frozenset(
+    "college society association academy institute institution organisation organization group committee "
+    "council foundation agency department ministry board network collaboration consortium commission "
+    "federation centre center service trust alliance panel taskforce".split()
+)
+
+
+def group_author(entry: str) -> bool:
+    """The entry's author part (up to its first full stop) is an organisation: "American College of
+    Rheumatology. 2020 guideline …". Registries often list the guideline's people instead, so the
+    first person's name cannot be asked of such an entry; title and year still are."""
+    head = entry.split(". ", 1)[0]
+    return bool(_GROUP_WORDS & set(fold_words(head)))
+
+
+def work_year(work: dict[str, Any], entry: str) -> int | None:
+    """The year to date the cited work by: the registry's, or the entry's own when it is one year
+    later (online first, then in print: the entry cites the print year)."""
+    year = work.get("year")
+    if not year:
+        return None
+    later = [y for y in years_in(entry) if 0 < y - int(year) <= 1]
+    return max(later) if later else int(year)
 
 
 def match_score(work: dict[str, Any], entry: str) -> float:

@@ -47,7 +47,9 @@ def identifier_mismatch(graph: ArticleGraph, options: dict[str, Any], me: Rule) 
     ## Known problems
     Entries that translate or heavily abbreviate a title can fall below the containment share;
     lower `title-containment` for such sites. Works found by bibliographic search (entries with no
-    identifier) are never reported here.
+    identifier) are never reported here. An entry whose author is an organisation ("American College
+    of Rheumatology. 2020 guideline …") is not asked for the first person's name the registry lists;
+    its title and year still are.
 
     ## Needs a reference lock
     Silent unless a reference lock exists: `medlint refs sync PATH...` writes

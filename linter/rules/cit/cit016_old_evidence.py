@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from linter.facts.references import years_in
+from linter.facts.references import work_year, years_in
 from linter.findings import Finding
 from linter.graph import ArticleGraph
 from linter.rules.base import Option, Rule, rule
@@ -26,7 +26,8 @@ def old_evidence(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iter
     """
     ## What it does
     Opt-in. For each sentence with citations, takes the year of each cited work (the year the lock
-    resolved, else the year written in the entry) and reports the sentence when even the newest is
+    resolved, or the entry's when it is one year later, online first then in print; else the year
+    written in the entry) and reports the sentence when even the newest is
     older than `max-evidence-age-years` (default 5, as medical editors' sourcing guidelines suggest).
 
     ## Why is this bad?
@@ -57,7 +58,7 @@ def old_evidence(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Iter
     for ref, _, entry in locked_references(graph):
         work = (entry or {}).get("work") or {}
         written = years_in(ref.text)
-        years[id(ref)] = int(work["year"]) if work.get("year") else (max(written) if written else None)
+        years[id(ref)] = work_year(work, ref.text) or (max(written) if written else None)
     for sentence in graph.sentences:
         if not sentence.markers:
             continue
