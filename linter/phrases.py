@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from linter.patterns import guarded
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -100,8 +102,8 @@ def _prefilter(kind: str) -> _Prefilter:
     cased = _alternation([e for e in entries if not e.regex.flags & re.I])
     ascii_ok = folded.isascii()  # non-ASCII letters fold beyond str.lower()
     return _Prefilter(
-        folded=re.compile(lower_pattern(folded)) if folded and ascii_ok else None,
-        cased=re.compile(cased) if cased and ascii_ok else None,
+        folded=guarded(lower_pattern(folded)) if folded and ascii_ok else None,
+        cased=guarded(cased) if cased and ascii_ok else None,
         ascii_ok=ascii_ok,
     )
 
@@ -109,7 +111,7 @@ def _prefilter(kind: str) -> _Prefilter:
 @cache
 def _loose(kind: str) -> re.Pattern[str]:
     """Every entry of a kind, case-insensitive: a superset of their matches in any text."""
-    return re.compile(_alternation(list(phrases()[kind])), re.I)
+    return guarded(_alternation(list(phrases()[kind])), re.I)
 
 
 @lru_cache(maxsize=8192)

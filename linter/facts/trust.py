@@ -14,6 +14,7 @@ from datetime import date
 from linter.dates import find_dates
 from linter.graph import ArticleGraph
 from linter.parse.model import Block
+from linter.patterns import guarded
 from linter.phrases import any_match
 
 _TEAM_WORDS = re.compile(
@@ -28,19 +29,19 @@ _NAME = re.compile(
     rf"|(?:[A-Z]\.\s*)+{_NAME_WORD}"  # initials and surname
     rf"|{_NAME_WORD}(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:van|de|von|der|da|di|le)?\s*{_NAME_WORD})+"
 )
-_LABEL = re.compile(
+_LABEL = guarded(
     r"(?i)\b(?:(?:medically\s+|clinically\s+)?(?:written|authored|reviewed|edited|fact[- ]checked|checked|approved)"
     r"(?:\s+and\s+\w+)?\s+by\b:?|authors?\s*:|reviewers?\s*:|(?<![\w-])by\b:?)[ \t]*"
 )
 # where a name list ends: a sentence end (not after a title or an initial), a separator, another label
 _WHO_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)\.(?=\s|$)|[;|•·\n]")
-_REVIEW_LABEL = re.compile(
+_REVIEW_LABEL = guarded(
     r"(?i)\b(?:last\s+)?(?:medically\s+)?(?:reviewed|updated|revised|modified|review\s+date|date\s+of\s+(?:last\s+)?review|"
     r"page\s+last\s+reviewed|content\s+updated)\b[^.\n]{0,25}?$"
 )
 _PUBLISHED_LABEL = re.compile(r"(?i)\b(?:published|posted|first\s+published|date\s+published|created)\b[^.\n]{0,20}?$")
 _NEXT_REVIEW = re.compile(r"(?i)\bnext\s+review|\breview\s+due|\bdue\s+for\s+review")
-_DATE_WORD = re.compile(r"(?i)review|updated|revised|modified|published|posted|created")
+_DATE_WORD = guarded(r"(?i)review|updated|revised|modified|published|posted|created")
 _PROFESSIONAL = {"clinician", "medicalresearcher", "professional", "healthcareprofessional", "physician", "pharmacist"}
 _PATIENT = {"patient", "patients", "public", "consumer", "caregiver", "peopleaudience"}
 

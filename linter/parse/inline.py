@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from linter.parse.marker_syntax import is_candidate, parse_body
 from linter.parse.model import Link, Marker
+from linter.patterns import guarded
 
 _MD_GRAMMAR = r"""
     (?P<escape>\\[!-/:-@\[-`{-~])
@@ -28,26 +29,14 @@ _MD_GRAMMAR = r"""
   | (?P<url>(?:https?://|www\.)[^\s<>\]\)]+)
   | (?P<emph>\*+|_(?<![A-Za-z0-9]_)_*|_+(?![A-Za-z0-9]))
 """
-_MD_FIRST = "\\\\`<!\\[(*_"  # every branch's first character but the URL's
-
-
-def _guarded(grammar: str, first: str, flags: int) -> re.Pattern[str]:
-    """The grammar behind a lookahead for its branches' first characters: Python's engine then skips
-    to the next candidate character instead of trying every branch at every position (ten times
-    faster on prose). The same matches: every branch starts with one of ``first``."""
-    return re.compile(f"(?=[{first}])(?:{grammar})", flags)
-
-
-_MD_TOKEN = _guarded(_MD_GRAMMAR, _MD_FIRST + "hw", re.X | re.S)
+# Each token pattern carries a lookahead for its branches' first characters (linter.patterns.guarded):
+# Python's engine then tests one class per position instead of every branch (ten times faster on prose).
+_MD_TOKEN = guarded(_MD_GRAMMAR, re.X | re.S)
 # Most blocks hold no URL: the same grammar without that branch scans them faster.
-_MD_TOKEN_NO_URL = _guarded(
-    "\n".join(line for line in _MD_GRAMMAR.splitlines() if "(?P<url>" not in line), _MD_FIRST, re.X | re.S
-)
-_TEXT_TOKEN = _guarded(
+_MD_TOKEN_NO_URL = guarded("\n".join(line for line in _MD_GRAMMAR.splitlines() if "(?P<url>" not in line), re.X | re.S)
+_TEXT_TOKEN = guarded(
     r"(?P<bracket>\[(?P<btext>[^\[\]\n]{0,40})\])|(?P<url>(?:https?://|www\.)[^\s<>\]\)]+)"
-    r"|(?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))",
-    "\\[(hw",
-    0,
+    r"|(?P<paren>\((?P<pbody>\d{1,3}(?:[ \t]*[,;\u2013-][ \t]*\d{1,3}){0,10})\))"
 )
 _CLUSTER_GAP = re.compile(r"^[ \t\u00a0,;]*$")
 _SUP_BODY = re.compile(r"^\s*\d[\d\s,;\-\u2013\u2014]*$")
