@@ -14,7 +14,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import combinations
+from itertools import accumulate
 
 from linter.text import content_terms
 
@@ -71,49 +71,66 @@ class IdfSpace:
         return shared / math.sqrt(self.weights[i] * self.weights[j])
 
     def scored_pairs(
-        self, pairs: Iterable[tuple[int, int]], min_terms: int, floor: Callable[[int], float]
+        self, partners: Sequence[Iterable[int]], min_terms: int, floor: Callable[[int], float]
     ) -> Iterator[tuple[int, int, float]]:
-        """(i, j, cosine) for the pairs whose shorter profile has at least ``min_terms`` terms and whose
-        cosine reaches ``floor(shorter)``; in the pairs' order. The same scores as ``cosine``, in one
-        tight loop: a pair whose weights alone bound it below the floor is not intersected."""
+        """(i, j, cosine) for each i and each j of ``partners[i]`` (j > i) whose shorter profile has at
+        least ``min_terms`` terms and whose cosine reaches ``floor(shorter)``. The same scores as
+        ``cosine``, in one tight loop that intersects only the pairs two bounds cannot rule out: the
+        weights alone (the shared weight is at most the lighter profile's), then the number of shared
+        terms (a bit count) times the heaviest terms each profile has (most candidate pairs share
+        only a few light words)."""
         profiles, weights, idf = self.profiles, self.weights, self.idf
         lengths = [len(p) for p in profiles]
-        floors: dict[int, float] = {}
-        for i, j in pairs:
-            shorter = min(lengths[i], lengths[j])
-            if shorter < min_terms:
+        masks, heaviest = self._term_masks()
+        floors = {n: floor(n) for n in set(lengths) if n >= min_terms}
+        for i, js in enumerate(partners):
+            li, wi = lengths[i], weights[i]
+            if li < min_terms or not wi:
                 continue
-            wi, wj = weights[i], weights[j]
-            if not wi or not wj:
-                continue
-            least = floors.get(shorter)
-            if least is None:
-                least = floors[shorter] = floor(shorter)
-            if min(wi, wj) < least * least * max(wi, wj) * (1 - 1e-9):  # shared weight <= the lighter one's
-                continue
-            shared = profiles[i] & profiles[j]
-            if not shared:
-                continue
-            score = math.fsum(map(idf.__getitem__, shared)) / math.sqrt(wi * wj)
-            if score >= least:
-                yield i, j, score
+            mask_i, heaviest_i, profile_i = masks[i], heaviest[i], profiles[i]
+            for j in js:
+                lj, wj = lengths[j], weights[j]
+                if lj < min_terms or not wj:
+                    continue
+                least = floors[li if li < lj else lj]
+                if (wi if wi < wj else wj) < least * least * (wi if wi > wj else wj) * (1 - 1e-9):
+                    continue  # the shared weight is at most the lighter profile's
+                norm = math.sqrt(wi * wj)
+                common = (mask_i & masks[j]).bit_count()
+                bound = heaviest_i[common] if heaviest_i[common] < heaviest[j][common] else heaviest[j][common]
+                if bound * (1 + 1e-9) < least * norm:
+                    continue
+                score = math.fsum(map(idf.__getitem__, profile_i & profiles[j])) / norm
+                if score >= least:
+                    yield i, j, score
 
-    def candidate_pairs(self, keys_per_item: int = 12, max_postings: int = 60) -> set[tuple[int, int]]:
-        """Pairs sharing one of each item's rarest terms; common terms are not keys.
+    def _term_masks(self) -> tuple[list[int], list[list[float]]]:
+        """Each profile as a bit mask over the terms, and the running sums of its term weights, heaviest
+        first (``heaviest[i][k]``: the most that any k of its terms can weigh)."""
+        bit = {t: 1 << n for n, t in enumerate(self.idf)}
+        masks, heaviest = [], []
+        for p in self.profiles:
+            masks.append(sum(map(bit.__getitem__, p)))
+            heaviest.append([0.0, *accumulate(sorted(map(self.idf.__getitem__, p), reverse=True))])
+        return masks, heaviest
 
-        Bounded postings keep this near-linear in the number of items, not quadratic.
-        """
+    def candidate_partners(self, keys_per_item: int = 12, max_postings: int = 60) -> list[set[int]]:
+        """For each item, the later items sharing one of its rarest terms; common terms are not keys.
+
+        Bounded postings keep this near-linear in the number of items, not quadratic."""
         order = {t: rank for rank, t in enumerate(sorted(self.idf, key=lambda t: (-self.idf[t], t)))}
         rank = order.__getitem__  # rarest first, ties by term: no hash order
         postings: dict[str, list[int]] = defaultdict(list)
+        keys: list[list[tuple[list[int], int]]] = []  # each item's postings and its place in them
         for i, p in enumerate(self.profiles):
+            mine = []
             for term in sorted(p, key=rank)[:keys_per_item]:
-                postings[term].append(i)
-        pairs: set[tuple[int, int]] = set()
-        for items in postings.values():
-            if len(items) <= max_postings:
-                pairs.update(combinations(items, 2))  # items are in increasing order: (a, b) with a < b
-        return pairs
+                items = postings[term]
+                mine.append((items, len(items)))
+                items.append(i)
+            keys.append(mine)
+        # items join postings in increasing order: the ones after an item's place are the later items
+        return [set().union(*(items[at + 1 :] for items, at in mine if len(items) <= max_postings)) for mine in keys]
 
 
 def shingle_hashes(words: Sequence[str], k: int = 3) -> set[int]:

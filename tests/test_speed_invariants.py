@@ -99,3 +99,44 @@ def test_a_stored_corpus_step_keeps_what_suppressions_did(tmp_path, monkeypatch,
 @given(st.text(alphabet="ab\n\r\u2028 ", max_size=40))
 def test_line_starts_are_the_offsets_after_each_newline(text):
     assert Source("x.md", text).line_starts == [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+_TERMS = st.sampled_from([f"t{n}" for n in range(24)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.frozensets(_TERMS, max_size=14), min_size=2, max_size=12),
+    st.integers(1, 6),
+    st.sampled_from([0.2, 0.35, 0.5, 0.9]),
+)
+def test_scored_pairs_are_the_pairs_whose_cosine_reaches_the_floor(profiles, min_terms, threshold):
+    """The bounds that skip intersections (weights, shared-term count) never drop a pair that scores,
+    and the scores are the plain cosine's, to the bit."""
+    from linter.similarity import IdfSpace
+
+    space = IdfSpace(profiles)
+    n = len(profiles)
+    partners = [set(range(i + 1, n)) for i in range(n)]
+
+    def floor(shorter: int) -> float:
+        return threshold if shorter >= 4 else max(threshold, 0.5)
+
+    expected = set()
+    for i in range(n):
+        for j in range(i + 1, n):
+            shorter = min(len(profiles[i]), len(profiles[j]))
+            if shorter >= min_terms and space.cosine(i, j) >= floor(shorter):
+                expected.add((i, j, space.cosine(i, j)))
+    assert set(space.scored_pairs(partners, min_terms, floor)) == expected
+
+
+def test_candidate_partners_are_the_later_items_sharing_a_key_term():
+    from linter.similarity import IdfSpace
+
+    # "k" (in three items) is rarer than "c" (in all five): it is the key of the items that have it
+    profiles = [frozenset({"k", "c"}), frozenset({"c"}), frozenset({"k", "c"}), frozenset({"k", "c"}), frozenset({"c"})]
+    space = IdfSpace(profiles)
+    assert space.candidate_partners(keys_per_item=1) == [{2, 3}, {4}, {3}, set(), set()]
+    # a key held by more items than max_postings pairs nothing
+    assert space.candidate_partners(keys_per_item=1, max_postings=2) == [set(), {4}, set(), set(), set()]

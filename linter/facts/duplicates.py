@@ -105,7 +105,9 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
         return threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)
 
     chosen: dict[int, tuple[int, int]] = {}  # later -> the pair that gave its best score
-    for i, j, score in space.scored_pairs(space.candidate_pairs() | _structural_pairs(graph, prose), min_terms, floor):
+    partners = space.candidate_partners()
+    _add_structural_partners(partners, graph, prose)
+    for i, j, score in space.scored_pairs(partners, min_terms, floor):
         if parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):
             continue  # checked only for pairs that score: most candidate pairs never get here
         later, earlier = (j, i) if prose[j].start > prose[i].start else (i, j)
@@ -147,19 +149,17 @@ _FILLER_WORDS = frozenset(
 _WORD = re.compile(r"[a-z']+")
 
 
-def _structural_pairs(graph: ArticleGraph, prose: list[Block]) -> set[tuple[int, int]]:
-    """Pairs the rare-term index may miss: neighbours within a section, and the article's opening."""
-    pairs: set[tuple[int, int]] = set()
+def _add_structural_partners(partners: list[set[int]], graph: ArticleGraph, prose: list[Block]) -> None:
+    """Add the pairs the rare-term index may miss: neighbours within a section, and the article's opening."""
     by_section: dict[int, list[int]] = {}
     for i, block in enumerate(prose):
         by_section.setdefault(graph.section_of(block).index, []).append(i)
     for members in by_section.values():
         for x, a in enumerate(members):
-            for b in members[x + 1 : x + 1 + SECTION_WINDOW]:
-                pairs.add((a, b))
-    opening = list(range(min(OPENING_BLOCKS, len(prose))))
-    pairs.update((a, b) for x, a in enumerate(opening) for b in opening[x + 1 :])
-    return pairs
+            partners[a].update(members[x + 1 : x + 1 + SECTION_WINDOW])
+    opening = min(OPENING_BLOCKS, len(prose))
+    for a in range(opening):
+        partners[a].update(range(a + 1, opening))
 
 
 def parallel_siblings(a: Block, b: Block) -> bool:
