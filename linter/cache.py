@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +76,8 @@ class ResultCache:
         self._write(self._file(key), record)
 
     def _write(self, target: Path, record: Any) -> None:
+        import tempfile  # only a run that stores anything needs it
+
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             marker = self.directory / ".gitignore"
@@ -153,9 +154,11 @@ def _finding(d: dict) -> Finding:
         end=d["end"],
         related=[
             Location(r["line"], r["column"], r["end_line"], r["end_column"], r.get("message", ""), r.get("path"))
-            for r in d.get("related", [])
-        ],
-        edits=[Edit(e["start"], e["end"], e["replacement"]) for e in d.get("fix", {}).get("edits", [])],
+            for r in d["related"]
+        ]
+        if "related" in d
+        else [],
+        edits=[Edit(e["start"], e["end"], e["replacement"]) for e in d["fix"]["edits"]] if "fix" in d else [],
         fix_safe=d.get("fix_safe", True),
         fingerprint=d.get("fingerprint", ""),
     )

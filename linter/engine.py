@@ -5,18 +5,18 @@ from __future__ import annotations
 import gc
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
 from linter.findings import Finding
-from linter.graph import DEFAULT_REFERENCE_HEADINGS, ArticleGraph, build_graph
-from linter.parse.model import Document
 from linter.results import FileResult, Options
-from linter.rules import CATALOG, load_rules
-from linter.rules.base import Rule
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
-from linter.suppress import SuppressionOutcome, apply_suppressions, parse_suppressions
-from linter.text import normalise
+
+if TYPE_CHECKING:  # imported where a file is linted: a run whose files are all stored needs none of them
+    from linter.graph import ArticleGraph
+    from linter.parse.model import Document
+    from linter.rules.base import Rule
+    from linter.suppress import SuppressionOutcome
 
 FORMATS = {
     ".md": "markdown",
@@ -51,6 +51,8 @@ def parse_document(source: Source, fmt: str | None = None, config: Config | None
 
 
 def graph_for(source: Source, config: Config) -> ArticleGraph:
+    from linter.graph import DEFAULT_REFERENCE_HEADINGS, build_graph
+
     headings = tuple(config.get("reference-headings", DEFAULT_REFERENCE_HEADINGS))
     return build_graph(parse_document(source, config=config), headings)
 
@@ -100,6 +102,8 @@ def _run_kind(kind: str, subject: Any, rules: dict[str, Rule], config: Config, o
 
 def fingerprint(findings: list[Finding], source: Source) -> None:
     """Stable identity for the baseline: rule + normalised span text + occurrence index."""
+    from linter.text import normalise
+
     seen: dict[tuple[str, str], int] = {}
     for f in sorted(findings, key=lambda f: (f.start, f.rule)):
         text = normalise(source.text[f.start : f.end])[:200]
@@ -113,6 +117,9 @@ def fingerprint(findings: list[Finding], source: Source) -> None:
 def lint_source(source: Source, config: Config, options: Options, relpath: str | None = None) -> FileResult:
     if not source.text.strip():  # an empty file (no bytes, a BOM alone, white space) holds nothing to judge
         return FileResult(source.path, [], source=source, config=config)
+    from linter.rules import CATALOG, load_rules
+    from linter.suppress import SuppressionOutcome, apply_suppressions, parse_suppressions
+
     lock = reference_lock(config)
     codes = config.enabled_codes(relpath, options.selection)
     if lock is None:  # the lock rules are silent without one, and not even imported
@@ -204,10 +211,12 @@ def _size_limit(config: Config) -> int:
     return int(max_mb * 1048576) if max_mb else DEFAULT_MAX_BYTES
 
 
-def _cached(path: str, source: Source, config: Config, options: Options) -> tuple[FileResult | None, str]:
+def _cached(
+    path: str, source: Source, config: Config, options: Options, lock: str | None = None
+) -> tuple[FileResult | None, str]:
     from linter.cache import ResultCache, cache_key
 
-    key = cache_key(source.text, path, config.data, options, lock_state(config))
+    key = cache_key(source.text, path, config.data, options, lock_state(config) if lock is None else lock)
     hit = ResultCache.of(config).get(key)
     if hit is None:
         return None, key
@@ -219,10 +228,11 @@ def _cached(path: str, source: Source, config: Config, options: Options) -> tupl
     return result, key
 
 
-def cached_result(path: str, config: Config, options: Options) -> FileResult | None:
+def cached_result(path: str, config: Config, options: Options, lock: str | None = None) -> FileResult | None:
     """The file's stored result when its text, configuration and the run's options are unchanged;
-    None otherwise (and for any file that cannot be read: linting it reports why)."""
+    None otherwise (and for any file that cannot be read: linting it reports why). ``lock``: the
+    reference lock's state when the caller already asked (``lock_state``)."""
     try:
-        return _cached(path, read_source(path, _size_limit(config)), config, options)[0]
+        return _cached(path, read_source(path, _size_limit(config)), config, options, lock)[0]
     except (InputError, RecursionError, MemoryError):
         return None

@@ -13,10 +13,14 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, name: str) -> Severity:
-        return cls[name.upper()]
+        return _SEVERITY_BY_NAME.get(name) or cls[name.upper()]
 
-    def __str__(self) -> str:
-        return self.name.lower()
+    def __str__(self) -> str:  # asked once per finding by every reporter: a table, not Enum.name
+        return _SEVERITY_NAMES[self]
+
+
+_SEVERITY_NAMES = ("", "info", "warning", "error")  # indexed by the severity's value
+_SEVERITY_BY_NAME = {name: Severity(value) for value, name in enumerate(_SEVERITY_NAMES) if name}
 
 
 @dataclass(frozen=True)

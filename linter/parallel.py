@@ -31,10 +31,13 @@ def lint_many(
     results: list[FileResult | None] = [None] * len(jobs)
     done = 0
     if use_cache:
-        from linter.engine import cached_result
+        from linter.engine import cached_result, lock_state
 
+        locks: dict[int, str] = {}  # the reference lock's state, asked once per configuration
         for k, (path, config) in enumerate(jobs):
-            results[k] = cached_result(path, config, options)
+            if id(config) not in locks:
+                locks[id(config)] = lock_state(config)
+            results[k] = cached_result(path, config, options, locks[id(config)])
             if results[k] is not None:
                 done += 1
                 if progress:

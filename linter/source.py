@@ -10,8 +10,8 @@ import bisect
 import os
 import re
 import stat
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -26,13 +26,14 @@ class InputError(Exception):
 class Source:
     path: str
     text: str
-    line_starts: list[int] = field(default_factory=list, repr=False)
     had_bom: bool = False
 
-    def __post_init__(self) -> None:
-        if not self.line_starts:  # after each "\n": [0, len(line 1) + 1, …], summed in C
-            lines = self.text.split("\n")
-            self.line_starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """The offset after each "\\n": [0, len(line 1) + 1, …], summed in C. Computed on first use: a
+        file whose stored result is reused never needs it (stored findings carry their lines)."""
+        lines = self.text.split("\n")
+        return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
 
     @property
     def line_count(self) -> int:
