@@ -57,7 +57,12 @@ class Source:
         return self.text[start:end].rstrip("\r")
 
     def lines(self) -> list[str]:
-        return [self.line_text(n) for n in range(1, self.line_count + 1)]
+        """Every line without its line ending (as ``line_text`` gives each), split once per source."""
+        return list(self._lines)
+
+    @cached_property
+    def _lines(self) -> tuple[str, ...]:
+        return tuple(line.rstrip("\r") for line in self.text.split("\n"))
 
 
 def decode(data: bytes, path: str) -> tuple[str, bool]:

@@ -140,3 +140,10 @@ def test_candidate_partners_are_the_later_items_sharing_a_key_term():
     assert space.candidate_partners(keys_per_item=1) == [{2, 3}, {4}, {3}, set(), set()]
     # a key held by more items than max_postings pairs nothing
     assert space.candidate_partners(keys_per_item=1, max_postings=2) == [set(), {4}, set(), set(), set()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\r\n ", max_size=40))
+def test_lines_are_the_line_texts(text):
+    source = Source("x.md", text)
+    assert source.lines() == [source.line_text(n) for n in range(1, source.line_count + 1)]

@@ -61,6 +61,7 @@ class _Builder:
         self.parts: list[str] = []
         self.offsets: list[int] = []
         self.markers: list[Marker] = []
+        self.marker_spans: list[tuple[int, int]] = []  # each marker's [start, end) in ``raw``
         self.links: list[Link] = []
 
     def keep(self, start: int, end: int) -> None:
@@ -73,6 +74,7 @@ class _Builder:
 
     def marker(self, start: int, end: int, **kw: object) -> None:
         numbers, problem = kw.pop("parsed", ((), None))  # type: ignore[misc]
+        self.marker_spans.append((start, end))
         self.markers.append(
             Marker(
                 start=self.raw_offsets[start],
@@ -105,7 +107,7 @@ def scan(raw: str, raw_offsets: list[int], markdown: bool = True, link_defs: fro
         out.keep(pos, m.start())
         pos = _token(out, m, link_defs)
     out.keep(pos, len(raw))
-    _group_clusters(out.markers, raw, raw_offsets)
+    _group_clusters(out.markers, out.marker_spans, raw)
     result = out.result()
     if markdown:  # a Markdown line break inside a paragraph is a soft break, not a boundary
         result.text = result.text.replace("\n", " ")
@@ -235,14 +237,12 @@ _HANDLERS = {
 }
 
 
-def _group_clusters(markers: list[Marker], raw: str, raw_offsets: list[int]) -> None:
-    """Markers separated only by spaces, commas or semicolons form one cluster."""
-    if not markers:
-        return
-    index = {offset: i for i, offset in enumerate(raw_offsets)}
+def _group_clusters(markers: list[Marker], spans: list[tuple[int, int]], raw: str) -> None:
+    """Markers separated only by spaces, commas or semicolons form one cluster (``spans``: where each
+    marker stands in ``raw``)."""
     cluster = 0
-    for prev, cur in zip(markers, markers[1:], strict=False):
-        gap = raw[index[prev.end - 1] + 1 : index[cur.start]] if prev.end - 1 in index else "x"
+    for (_, prev_end), (cur_start, _), cur in zip(spans, spans[1:], markers[1:], strict=False):
+        gap = raw[prev_end:cur_start]
         if _CLUSTER_GAP.match(gap):
             cur.spaced = bool(gap)
         else:

@@ -7,6 +7,7 @@ A well-formed body is one or more numbers or ranges separated by commas or semic
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DASHES = "\\-\u2013\u2014\u2012"
 _PART = re.compile(rf"^\s*(\d{{1,5}})\s*(?:[{_DASHES}]\s*(\d{{1,5}}))?\s*$")
@@ -15,6 +16,7 @@ CANDIDATE_BODY = re.compile(rf"^\s*(?:\d[\d\s,;{_DASHES}]*[a-z]?|[,;{_DASHES}][\
 MAX_RANGE = 200
 
 
+@lru_cache(maxsize=4096)  # bodies repeat ("1", "2, 3"): an article asks for the same few hundred times
 def parse_body(body: str) -> tuple[tuple[int, ...], str | None]:
     """Numbers cited by a marker body, and the reason it is malformed (None if it is fine)."""
     if not body.strip():
@@ -41,6 +43,7 @@ def parse_body(body: str) -> tuple[tuple[int, ...], str | None]:
     return tuple(numbers), None
 
 
+@lru_cache(maxsize=4096)
 def is_candidate(body: str) -> bool:
     """True when ``[body]`` is meant as a citation (well formed or not), not ordinary text."""
     return bool(CANDIDATE_BODY.match(body)) and len(body) <= 40
