@@ -123,6 +123,10 @@ def guard(pattern: str, flags: int = 0) -> str:
     return f"{prefix}(?=[{listed}])(?:{body}{chr(10) if verbose else ''})"
 
 
+BUILT: list[tuple[str, int]] = []  # every (pattern, flags) guarded so far: the tests hold each to its plain form
+
+
 def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` with the first-character guard: the same matches, found faster."""
+    BUILT.append((pattern, flags))
     return re.compile(guard(pattern, flags), flags)

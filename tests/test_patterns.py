@@ -53,19 +53,32 @@ def test_guard_under_ignorecase_folds_like_the_pattern():
 
 
 def _whole_text_patterns() -> list[tuple[str, int]]:
-    found = []
+    """Every pattern the code guards (all rules and phrase kinds loaded), and each phrase entry alone."""
+    from linter import patterns
+    from linter.parse import inline  # noqa: F401  (its token patterns are guarded at import)
+    from linter.rules import CATALOG, load_rules
+
+    load_rules(list(CATALOG))
     table = phrases.phrases()
     for kind in table:
-        for entry in table[kind]:
-            found.append((entry.regex.pattern, entry.regex.flags & ~re.UNICODE))
-        found.append((phrases._alternation(list(table[kind])), re.I))
-        found.append((phrases.lower_pattern(phrases._alternation(list(table[kind]))), 0))
-    for pattern in (trust._LABEL, trust._DATE_WORD):
-        found.append((pattern.pattern, pattern.flags & ~re.UNICODE))
-    return found
+        phrases._prefilter(kind)
+        phrases._loose(kind)
+    found = list(patterns.BUILT)
+    for kind in table:
+        found.extend((entry.regex.pattern, entry.regex.flags & ~re.UNICODE) for entry in table[kind])
+    return sorted(set(found))
 
 
 _PATTERNS = _whole_text_patterns()
+
+
+def test_the_guarded_patterns_are_all_collected():
+    guarded_here = {p for p, _ in _PATTERNS}
+    assert trust._DATE_WORD.pattern.endswith(")") and any("review|updated" in p for p in guarded_here)
+    assert any("(?P<bracket>" in p for p in guarded_here)  # the inline scanner's
+    assert any("tablets?|tabs?" in p for p in guarded_here)  # DOSE007's Roman numerals
+
+
 _WORDS = sorted({w for p, _ in _PATTERNS for w in re.findall(r"[A-Za-z]{1,12}", p)})
 _PIECES = st.one_of(
     st.sampled_from(_WORDS),

@@ -11,21 +11,20 @@ from linter.facts.doses import dose_sentences
 from linter.findings import Finding
 from linter.graph import ArticleGraph, Sentence
 from linter.parse.model import Block
+from linter.patterns import guarded
 from linter.rules.base import Rule, rule
 from linter.rules.dose.common import _span_finding
 
-_ROMAN = re.compile(
-    r"\b(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?:tablets?|tabs?|capsules?|caps?|drops?|puffs?|teaspoons?)\b", re.I
-)
+_ROMAN = guarded(r"\b(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?:tablets?|tabs?|capsules?|caps?|drops?|puffs?|teaspoons?)\b", re.I)
 
 
 _FRACTION = re.compile(r"[½¼¾⅓⅔]\s*(?:a\s+)?(?:tablets?|tabs?|capsules?|teaspoons?|tsp)\b", re.I)
 
 
-_RATIO = re.compile(r"\b1\s?:\s?\d{1,3}(?:,?\d{3})+\b")
+_RATIO = guarded(r"\b1\s?:\s?\d{1,3}(?:,?\d{3})+\b")
 
 
-_RATIO_CONTEXT = re.compile(r"(?i)\b(?:epinephrine|adrenaline|lidocaine|injection|solution|dilut\w*|strength)\b")
+_RATIO_CONTEXT = guarded(r"(?i)\b(?:epinephrine|adrenaline|lidocaine|injection|solution|dilut\w*|strength)\b")
 
 
 def _format_problems(me: Rule, graph: ArticleGraph, block: Block, text: str, sentence: Sentence, d: DoseSpan):

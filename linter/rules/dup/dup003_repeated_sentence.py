@@ -7,7 +7,7 @@ from typing import Any
 
 from linter.facts.duplicates import UNITS, duplicated_blocks
 from linter.findings import Finding
-from linter.graph import ArticleGraph
+from linter.graph import ArticleGraph, Sentence
 from linter.phrases import any_match
 from linter.rules.base import Rule, rule
 from linter.text import normalise
@@ -46,17 +46,25 @@ def repeated_sentence(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     Say it once, where it matters most.
     """
     flagged = duplicated_blocks(graph, options["threshold"], options["min-terms"], options["short-threshold"])
-    first_seen: dict[str, Any] = {}
-    for sentence in graph.sentences:
+    by_text: dict[str, list[tuple[int, Sentence]]] = {}  # (place in graph.sentences, sentence), in order
+    for order, sentence in enumerate(graph.sentences):
         if sentence.block.kind not in UNITS:
             continue
         if sentence.block.kind in ("list_item", "table_cell") and len(graph.sentences_of(sentence.block)) == 1:
             continue  # a whole item or cell repeated in another list or row is structure (DUP001 judges items)
         norm = normalise(sentence.text)
-        if len(norm.split()) < 6 or any_match("cross_reference", sentence.text):
-            continue  # "See our page on X for more information" repeats by design
-        first = first_seen.setdefault(norm, sentence)
-        if first is sentence or id(sentence.block) in flagged or id(first.block) in flagged:
+        if len(norm.split()) >= 6:
+            by_text.setdefault(norm, []).append((order, sentence))
+    repeats: list[tuple[int, Sentence, Sentence]] = []
+    for group in by_text.values():
+        if len(group) < 2:
+            continue  # asked only of sentences that repeat: a unique one cannot be reported
+        # "See our page on X for more information" repeats by design
+        kept = [(order, s) for order, s in group if not any_match("cross_reference", s.text)]
+        repeats.extend((order, later, kept[0][1]) for order, later in kept[1:])
+    repeats.sort(key=lambda repeat: repeat[0])
+    for _, sentence, first in repeats:
+        if id(sentence.block) in flagged or id(first.block) in flagged:
             continue
         start, end = sentence.span
         line, _ = graph.source.position(first.span[0])
