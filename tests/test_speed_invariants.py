@@ -147,3 +147,34 @@ def test_candidate_partners_are_the_later_items_sharing_a_key_term():
 def test_lines_are_the_line_texts(text):
     source = Source("x.md", text)
     assert source.lines() == [source.line_text(n) for n in range(1, source.line_count + 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="aé1 ’x", min_size=1, max_size=5), max_size=12), st.integers(1, 4))
+def test_shingle_hashes_are_the_crc32_of_each_joined_shingle(words, k):
+    """Stored paragraph sketches must keep their values: the hashes are those of the joined text."""
+    import zlib
+
+    from linter.similarity import shingle_hashes
+
+    if len(words) < k:
+        expected = {zlib.crc32(" ".join(words).encode())} if words else set()
+    else:
+        expected = {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+    assert shingle_hashes(words, k) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["once", "Twice", "daily", "dailyx", "x", " ", "5", "٣", "weekly.", "_", "é"]), max_size=8)
+)
+def test_has_quantity_is_the_digit_or_frequency_alternation(pieces):
+    import re
+
+    from linter.facts.duplicates import has_quantity
+
+    text = "".join(pieces)
+    alternation = re.compile(
+        r"\d|\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
+    )
+    assert has_quantity(text) == bool(alternation.search(text))

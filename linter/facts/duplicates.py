@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from linter.graph import ArticleGraph
 from linter.parse.model import Block
+from linter.patterns import guarded
 from linter.phrases import any_match
 from linter.similarity import IdfSpace, abbreviations, profile
 from linter.text import content_terms, normalise
@@ -279,13 +280,11 @@ _QUANTITY = re.compile(
     r"hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|times)\b)?",
     re.I,
 )
-_FREQUENCY_WORDS = re.compile(
+_FREQUENCY_WORDS = guarded(
     r"\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_HAS_QUANTITY = re.compile(
-    r"\d|\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
-)
+_DIGIT = re.compile(r"\d")  # the engine skips ahead on a class: found at C speed
 
 
 @dataclass(frozen=True)
@@ -304,7 +303,8 @@ def divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
 
 @lru_cache(maxsize=4096)
 def has_quantity(text: str) -> bool:
-    return bool(_HAS_QUANTITY.search(text))
+    """A digit or a frequency word: two searches the engine runs faster than their one alternation."""
+    return _DIGIT.search(text) is not None or _FREQUENCY_WORDS.search(text) is not None
 
 
 def quantities(text: str) -> tuple[tuple[str, ...], str]:
@@ -328,7 +328,7 @@ def _divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
     first_by_mask: dict[str, list[tuple[Block, list[str]]]] = {}
     found: list[DivergentPair] = []
     for block in _units(graph):
-        if block.kind == "table_cell" or not _HAS_QUANTITY.search(block.text):
+        if block.kind == "table_cell" or not has_quantity(block.text):
             continue
         if len(content_terms(block.text)) < SHORT_ITEM_TERMS:
             continue
