@@ -150,9 +150,3 @@ def sketch(hashes: set[int], size: int = 8) -> tuple[int, ...]:
     every pair, in one hash per shingle (a k-permutation MinHash would need k per shingle).
     """
     return tuple(sorted(hashes)[:size])  # what heapq.nsmallest gives, at C speed on a paragraph's few dozen
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)

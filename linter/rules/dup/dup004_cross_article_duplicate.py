@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
+from math import inf
 from typing import Any
 
 from linter.facts.corpus import CorpusFile, Paragraph
 from linter.findings import Finding, Location
 from linter.rules.base import Option, Rule, rule
-from linter.similarity import jaccard, shingle_hashes
+from linter.similarity import shingle_hashes
 from linter.text import normalise
 
 MAX_BUCKET = 50  # a band shared by more paragraphs than this is boilerplate, not copying
@@ -84,15 +85,28 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
             shingles[k] = shingle_hashes(items[k][1].text.split())
         return shingles[k]
 
+    # the score each paragraph needs to be reported (never: its file has the rule off, or it is boilerplate)
+    bars = [
+        float(files[f].options.get("threshold", 0.8)) if files[f].enabled and p.text not in boilerplate[f] else inf
+        for f, p in items
+    ]
     best: dict[int, tuple[float, int]] = {}  # paragraph -> (score, its closest copy in another file)
     for a, b in sorted(candidates):
-        score = jaccard(shingle_set(a), shingle_set(b))
+        bar = min(bars[a], bars[b])
+        if bar == inf:
+            continue
+        sa, sb = shingle_set(a), shingle_set(b)
+        if sa and sb:
+            if min(len(sa), len(sb)) < bar * max(len(sa), len(sb)) * (1 - 1e-9):
+                continue  # the Jaccard score is at most the smaller set's share of the larger
+            shared = len(sa & sb)
+            score = shared / (len(sa) + len(sb) - shared)  # jaccard(): the union's size, without building it
+        else:
+            score = 0.0
         for mine, other in ((a, b), (b, a)):
-            f, p = items[mine]
-            cf = files[f]
-            if not cf.enabled or p.text in boilerplate[f] or score < float(cf.options.get("threshold", 0.8)):
+            if score < bars[mine]:
                 continue
-            theirs = files[items[other][0]]
+            f, cf, theirs = items[mine][0], files[items[mine][0]], files[items[other][0]]
             if cf.date and theirs.date and cf.date < theirs.date:
                 continue  # the older article is the original; the finding stands on the later copy
             key = (score, -items[other][0], -items[other][1].start)
