@@ -14,9 +14,7 @@ POOL_THRESHOLD = 16  # below this, starting workers costs more than it saves
 
 def _work(item: tuple[str, Any, Options, bool]) -> FileResult:
     path, config, options, use_cache = item
-    result = lint_path(path, config, options, use_cache)
-    result.graph = None  # graphs stay in the worker; results travel light
-    return result
+    return lint_path(path, config, options, use_cache, keep_graph=False)  # results travel light
 
 
 def lint_many(

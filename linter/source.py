@@ -28,6 +28,13 @@ class Source:
     text: str
     had_bom: bool = False
 
+    def __getstate__(self) -> dict:
+        """What a worker sends back: the text, not the line index or lines derived from it."""
+        state = dict(self.__dict__)
+        state.pop("line_starts", None)
+        state.pop("_lines", None)
+        return state
+
     @cached_property
     def line_starts(self) -> list[int]:
         """The offset after each "\\n": [0, len(line 1) + 1, …], summed in C. Computed on first use: a

@@ -178,3 +178,29 @@ def test_has_quantity_is_the_digit_or_frequency_alternation(pieces):
         r"\d|\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
     )
     assert has_quantity(text) == bool(alternation.search(text))
+
+
+def test_a_source_sent_between_processes_carries_its_text_not_its_derived_index():
+    import pickle
+
+    source = Source("a.md", "one\r\ntwo\nthree")
+    assert source.line_starts == [0, 5, 9] and source.lines() == ["one", "two", "three"]
+    state = source.__getstate__()
+    assert "line_starts" not in state and "_lines" not in state
+    copy = pickle.loads(pickle.dumps(source))
+    assert (copy.path, copy.text, copy.had_bom) == (source.path, source.text, source.had_bom)
+    assert copy.line_starts == source.line_starts and copy.lines() == source.lines()
+
+
+def test_a_worker_result_has_no_graph_and_the_same_findings(tmp_path):
+    from linter.config import Config
+    from linter.engine import lint_path
+    from linter.results import Options
+
+    article = tmp_path / "a.md"
+    article.write_text("# Title\n\nA claim [3].\n\n## References\n\n1. One.\n")
+    kept = lint_path(str(article), Config(), Options())
+    dropped = lint_path(str(article), Config(), Options(), keep_graph=False)
+    assert kept.graph is not None and dropped.graph is None
+    assert [(f.rule, f.line, f.column) for f in dropped.findings] == [(f.rule, f.line, f.column) for f in kept.findings]
+    assert any(f.rule == "CIT001" for f in kept.findings)
