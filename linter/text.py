@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from linter.patterns import guarded
+
 _ABBREVIATIONS = {
     "e.g",
     "i.e",
@@ -50,7 +52,7 @@ _ABBREVIATIONS = {
 }
 # A boundary starts only where a run of terminators starts and takes the run whole (possessive), so a
 # run of a thousand dots is one attempt, not a thousand (linear, not quadratic).
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_BOUNDARY = guarded(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
@@ -80,10 +82,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ABBREVIATION_TAIL = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    m = _ABBREVIATION_TAIL.search(text[max(0, dot - 12) : dot])
     if not m:
         return False
     token = m.group(1).lower()
