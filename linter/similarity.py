@@ -53,7 +53,7 @@ class IdfSpace:
     """Inverse document frequencies over a set of term profiles, and the cosine they induce."""
 
     def __init__(self, profiles: Sequence[frozenset[str]]) -> None:
-        df = Counter(t for p in profiles for t in p)
+        df = self.df = Counter(t for p in profiles for t in p)
         n = max(1, len(profiles))
         self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
         # fsum: the exact sum, whatever order the set yields its terms in (string hashes differ per
@@ -117,8 +117,10 @@ class IdfSpace:
         """For each item, the later items sharing one of its rarest terms; common terms are not keys.
 
         Bounded postings keep this near-linear in the number of items, not quadratic."""
-        order = {t: rank for rank, t in enumerate(sorted(self.idf, key=lambda t: (-self.idf[t], t)))}
-        rank = order.__getitem__  # rarest first, ties by term: no hash order
+        # rarest first (idf falls as document frequency rises), ties by term: no hash order. Two stable
+        # sorts with C-level keys: by term, then by frequency
+        order = {t: rank for rank, t in enumerate(sorted(sorted(self.df), key=self.df.__getitem__))}
+        rank = order.__getitem__
         postings: dict[str, list[int]] = defaultdict(list)
         keys: list[list[tuple[list[int], int]]] = []  # each item's postings and its place in them
         for i, p in enumerate(self.profiles):

@@ -204,3 +204,14 @@ def test_a_worker_result_has_no_graph_and_the_same_findings(tmp_path):
     assert kept.graph is not None and dropped.graph is None
     assert [(f.rule, f.line, f.column) for f in dropped.findings] == [(f.rule, f.line, f.column) for f in kept.findings]
     assert any(f.rule == "CIT001" for f in kept.findings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.frozensets(_TERMS, max_size=10), min_size=1, max_size=30))
+def test_candidate_keys_are_ranked_by_idf_then_term(profiles):
+    """The rank used for candidate keys (frequency, then term) is the order of falling idf, then term."""
+    from linter.similarity import IdfSpace
+
+    space = IdfSpace(profiles)
+    by_idf = sorted(space.idf, key=lambda t: (-space.idf[t], t))
+    assert sorted(sorted(space.df), key=space.df.__getitem__) == by_idf
