@@ -108,7 +108,10 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 # sentences are immutable strings; the caches are bounded, so a long run does not grow without end).
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Unicode-compatible, quote-folded, lower-cased text."""
+    """Unicode-compatible, quote-folded, lower-cased text. ASCII text is its own NFKC form and holds
+    none of the characters the quote table maps: only lower-cased."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
 
 

@@ -215,3 +215,13 @@ def test_candidate_keys_are_ranked_by_idf_then_term(profiles):
     space = IdfSpace(profiles)
     by_idf = sorted(space.idf, key=lambda t: (-space.idf[t], t))
     assert sorted(sorted(space.df), key=space.df.__getitem__) == by_idf
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30) | st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_fold_is_nfkc_quote_folded_lower_case(text):
+    import unicodedata
+
+    from linter.text import _QUOTES, fold
+
+    assert fold(text) == unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
