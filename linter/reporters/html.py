@@ -546,8 +546,10 @@ def citation_map(v: ArticleView) -> str:
             f'<text class="section-label" x="{sx + 2:.1f}" y="{top_pad - 10 - 11 * (k % 2)}" font-size="10" fill="#5b6472">'
             f"{label}<title>{esc(section.title)}</title></text>"
         )
+    plotted: set[str] = set()
     for m in markers:
         line, _ = g.source.position(m.start)
+        px = x(m.start)
         for n in m.numbers:
             kind = "cite"
             if m.start in by_rule.get("CIT006", ()):
@@ -567,13 +569,9 @@ def citation_map(v: ArticleView) -> str:
                 "triangle": "polygon",
                 "square": "rect",
             }.get(MARKS[kind][0], "path")
-            shapes.append(
-                f"{_shape(kind, x(m.start), y(n))}><title>line {line}: [{n}] {esc(MARKS[kind][2])}</title></{tag}>"
-            )
-    used = []
-    for kind in MARKS:
-        if any(f'class="{kind}"' in s for s in shapes):
-            used.append(kind)
+            plotted.add(kind)
+            shapes.append(f"{_shape(kind, px, y(n))}><title>line {line}: [{n}] {esc(MARKS[kind][2])}</title></{tag}>")
+    used = [kind for kind in MARKS if kind in plotted]  # the legend names the marks drawn, in table order
     legend = (
         '<div class="legend">' + "".join(f"<span>{_legend_mark(k)} {esc(MARKS[k][2])}</span>" for k in used) + "</div>"
     )
