@@ -98,8 +98,12 @@ def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
     Under IGNORECASE the characters are as written: a guard compiled with the same flags folds them
     the way the pattern's own literals are folded."""
+    return _first_characters(_parser.parse(pattern, flags))
+
+
+def _first_characters(parsed) -> frozenset[str] | None:
     try:
-        chars, empty = _first(_parser.parse(pattern, flags))
+        chars, empty = _first(parsed)
     except _Unknown:
         return None
     return None if empty or not chars else frozenset(chars)
@@ -112,8 +116,8 @@ def guard(pattern: str, flags: int = 0) -> str:
     """``pattern`` behind a lookahead for its first characters (``pattern`` itself where there is none).
     Global inline flags (``(?ix)``) stay in front; under VERBOSE the group closes on a line of its own,
     so a trailing comment cannot swallow it."""
-    parsed = _parser.parse(pattern, flags)
-    chars = first_characters(pattern, flags)
+    parsed = _parser.parse(pattern, flags)  # once: the analysis reads it twice
+    chars = _first_characters(parsed)
     if chars is None or _skips_already(parsed, flags | parsed.state.flags):
         return pattern
     lead = _GLOBAL_FLAGS.match(pattern)
