@@ -176,20 +176,18 @@ def lint_path(
     re-scanning the live graph (about a tenth of the time on seed-sized articles). Reference counting
     frees nearly all of them; ``keep_graph=False`` (a pool worker, which sends results without graphs)
     drops the graph before that one pass, so the pass has only the few cyclic leftovers to look at."""
-    if not gc.isenabled():
-        result = _lint_path(path, config, options, use_cache)
-        if not keep_graph:
-            result.graph = None
-        return result
-    gc.disable()
+    pause = gc.isenabled()
+    if pause:
+        gc.disable()
     try:
         result = _lint_path(path, config, options, use_cache)
         if not keep_graph:
             result.graph = None
         return result
     finally:
-        gc.enable()
-        gc.collect(0)  # everything this file allocated and still holds is in the youngest generation
+        if pause:
+            gc.enable()
+            gc.collect(0)  # everything this file allocated and still holds is in the youngest generation
 
 
 def _lint_path(path: str, config: Config, options: Options, use_cache: bool) -> FileResult:
