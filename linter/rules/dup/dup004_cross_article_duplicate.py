@@ -106,7 +106,7 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
         for mine, other in ((a, b), (b, a)):
             if score < bars[mine]:
                 continue
-            f, cf, theirs = items[mine][0], files[items[mine][0]], files[items[other][0]]
+            cf, theirs = files[items[mine][0]], files[items[other][0]]
             if cf.date and theirs.date and cf.date < theirs.date:
                 continue  # the older article is the original; the finding stands on the later copy
             key = (score, -items[other][0], -items[other][1].start)
