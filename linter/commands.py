@@ -34,8 +34,9 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
-def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
-    """Lint every file named or found; returns results in input order and run-level errors."""
+def lint_all(args: argparse.Namespace, in_worker=None) -> tuple[list[FileResult], list[str]]:
+    """Lint every file named or found; returns results in input order and run-level errors.
+    ``in_worker(jobs, options)`` may return a hook for linter.parallel.lint_many's workers."""
     resolver = _resolver(args)
     options = _options(args)
     if list(args.paths) == ["-"]:
@@ -50,7 +51,12 @@ def lint_all(args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
 
     started = time.perf_counter()
     results = lint_many(
-        jobs, options, workers=args.jobs, use_cache=not args.no_cache, progress=_progress(args, len(jobs))
+        jobs,
+        options,
+        workers=args.jobs,
+        use_cache=not args.no_cache,
+        progress=_progress(args, len(jobs)),
+        in_worker=in_worker(jobs, options.selection) if in_worker and jobs else None,
     )
     _timing("lint", started)
     if not per_file and sum(1 for r in results if r.source is not None) > 1:  # corpus mode only
@@ -347,7 +353,9 @@ def _exit_for(results: list[FileResult], args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     """The editors' report: one self-contained file for up to 20 articles, a folder (index.html and a
     page per article) for more. Exit codes as ``check``."""
-    results, errors = lint_all(args)
+    from linter.report_jobs import facts_in_worker, reads_levels, render_all
+
+    results, errors = lint_all(args, in_worker=facts_in_worker)
     if getattr(args, "baseline", None):
         from linter.baseline import BaselineError, filter_baseline, load_baseline
 
@@ -356,7 +364,6 @@ def run_report(args: argparse.Namespace) -> int:
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
     had_errors = _report_errors(results, errors)
-    from linter.report_jobs import render_all
     from linter.reporters.html import today_of
     from linter.reporters.site import SINGLE_FILE_MAX, single_file, write_site
 
@@ -364,7 +371,7 @@ def run_report(args: argparse.Namespace) -> int:
     unreadable = [safe_text(m) for m in errors] + [safe_text(r.error) for r in results if r.error]
     selection = _options(args).selection
     enabled = [set(r.config.enabled_codes(r.config.relpath(Path(r.path)), selection)) for r in linted]
-    reading = any(code.startswith("READ") for codes in enabled[:1] for code in codes)
+    reading = bool(enabled) and reads_levels(enabled[0])
     folder = len(linted) > SINGLE_FILE_MAX
     started = time.perf_counter()
     summaries = render_all(linted, reading, enabled, prefixes=not folder, workers=args.jobs)
@@ -380,6 +387,8 @@ def run_report(args: argparse.Namespace) -> int:
             size = sizes["index"]
         else:
             target = Path(out) / "index.html" if as_dir else Path(out)
+            if as_dir:  # `-o DIR/` names a folder: make it, as the site shape does
+                target.parent.mkdir(parents=True, exist_ok=True)
             text = single_file(summaries, unreadable, today)
             write_output(str(target), text)
             where, size = display_path(str(target)), len(text.encode())

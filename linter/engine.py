@@ -13,6 +13,8 @@ from linter.results import FileResult, Options
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
 
 if TYPE_CHECKING:  # imported where a file is linted: a run whose files are all stored needs none of them
+    from collections.abc import Callable
+
     from linter.graph import ArticleGraph
     from linter.parse.model import Document
     from linter.rules.base import Rule
@@ -167,7 +169,12 @@ def lock_state(config: Config) -> str:
 
 
 def lint_path(
-    path: str, config: Config, options: Options, use_cache: bool = False, keep_graph: bool = True
+    path: str,
+    config: Config,
+    options: Options,
+    use_cache: bool = False,
+    keep_graph: bool = True,
+    with_graph: Callable[[FileResult], None] | None = None,
 ) -> FileResult:
     """Lint one file; every failure becomes a one-line error on the result, never an exception.
 
@@ -175,12 +182,15 @@ def lint_path(
     allocated: an article's objects live and die together, and the collector's automatic passes kept
     re-scanning the live graph (about a tenth of the time on seed-sized articles). Reference counting
     frees nearly all of them; ``keep_graph=False`` (a pool worker, which sends results without graphs)
-    drops the graph before that one pass, so the pass has only the few cyclic leftovers to look at."""
+    drops the graph before that one pass, so the pass has only the few cyclic leftovers to look at.
+    ``with_graph`` is called with a result that has its graph (a freshly linted file), before any drop."""
     pause = gc.isenabled()
     if pause:
         gc.disable()
     try:
         result = _lint_path(path, config, options, use_cache)
+        if with_graph is not None and result.graph is not None:
+            with_graph(result)
         if not keep_graph:
             result.graph = None
         return result

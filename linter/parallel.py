@@ -12,9 +12,9 @@ from linter.results import FileResult, Options
 POOL_THRESHOLD = 16  # below this, starting workers costs more than it saves
 
 
-def _work(item: tuple[str, Any, Options, bool]) -> FileResult:
-    path, config, options, use_cache = item
-    return lint_path(path, config, options, use_cache, keep_graph=False)  # results travel light
+def _work(item: tuple[str, Any, Options, bool, Callable[[FileResult], None] | None]) -> FileResult:
+    path, config, options, use_cache, with_graph = item
+    return lint_path(path, config, options, use_cache, keep_graph=False, with_graph=with_graph)  # results travel light
 
 
 def lint_many(
@@ -23,9 +23,13 @@ def lint_many(
     workers: int = 0,
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    in_worker: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
     """Stored results are looked up here first (a hash and a small read each); only the files that
-    changed go to the workers, so a warm run starts no pool and ships no text between processes."""
+    changed go to the workers, so a warm run starts no pool and ships no text between processes.
+
+    ``in_worker`` (picklable) is called in a pool worker with each freshly linted result while its graph
+    is still there (the report renders articles so); in-process results keep their graphs instead."""
     results: list[FileResult | None] = [None] * len(jobs)
     done = 0
     if use_cache:
@@ -52,7 +56,7 @@ def lint_many(
         return [r for r in results if r is not None]
     from concurrent.futures import ProcessPoolExecutor
 
-    items = [(jobs[k][0], jobs[k][1], options, use_cache) for k in todo]
+    items = [(jobs[k][0], jobs[k][1], options, use_cache, in_worker) for k in todo]
     with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
         for k, result in zip(todo, pool.map(_work, items, chunksize=max(1, len(items) // (workers * 8))), strict=True):
             results[k] = result

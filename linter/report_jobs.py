@@ -1,14 +1,23 @@
-"""The report's per-article work: rebuild each linted article's graph with its own configuration,
-attach the reference lock, and render its section and summary (linter.reporters.html). For a site
-this runs in worker processes, which send back HTML and a summary, never a graph."""
+"""The report's per-article work: take each article's render facts from its graph
+(linter.reporters.html.render_facts), then render its section and summary from those facts, its
+source and its final findings.
+
+For a site, the lint workers take the facts while each graph is still in memory (``facts_in_worker``),
+so nothing is parsed twice; the facts do not depend on findings, so the corpus step and a baseline
+change nothing of them. Only results without facts (stored results of a warm run, files linted in
+this process) have their graph rebuilt. Rendering runs in worker processes for many articles; they
+send back HTML and a summary."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
 
 from linter.engine import graph_for, reference_lock
-from linter.reporters.html import ArticleSummary, ArticleView, summarise
+from linter.reporters.html import ArticleSummary, ArticleView, RenderFacts, render_facts, summarise
 from linter.results import FileResult
 
 POOL_MIN = 8  # below this many articles, rendering in this process is quicker than starting workers
@@ -23,11 +32,37 @@ class RenderJob:
     enabled: frozenset[str]
 
 
+def reads_levels(enabled: frozenset[str] | set[str]) -> bool:
+    """The report shows reading levels when the run selected the READ family."""
+    return any(code.startswith("READ") for code in enabled)
+
+
+def facts_in_worker(jobs: list[tuple[str, Any]], selection: dict) -> partial:
+    """The hook for linter.parallel.lint_many. The reading flag is the first file's, as in run_report."""
+    path, config = jobs[0]
+    first = frozenset(config.enabled_codes(config.relpath(Path(path)), selection))
+    return partial(_take_facts, reads_levels(first))
+
+
+def _take_facts(reading: bool, result: FileResult) -> None:
+    result.rendered = render_facts(result.graph, reading)
+
+
+def _facts(result: FileResult, reading: bool) -> RenderFacts:
+    facts = result.rendered
+    if isinstance(facts, RenderFacts) and facts.reading == reading:
+        return facts
+    graph = result.graph
+    if graph is None:
+        graph = graph_for(result.source, result.config)
+        graph.lock = reference_lock(result.config)
+    return render_facts(graph, reading)
+
+
 def _render(job: RenderJob) -> ArticleSummary:
     result = job.result
-    graph = result.graph or graph_for(result.source, result.config)
-    graph.lock = reference_lock(result.config)
-    summary = summarise(ArticleView(job.index, result, graph, job.reading, job.prefix), set(job.enabled))
+    facts = _facts(result, job.reading)
+    summary = summarise(ArticleView(job.index, result, facts, job.reading, job.prefix), set(job.enabled))
     summary.findings = []  # the parent has them: do not send them back
     return summary
 
@@ -45,16 +80,27 @@ def render_all(
         from concurrent.futures import ProcessPoolExecutor
 
         for job in jobs:
+            if (
+                job.result.graph is not None and job.result.rendered is None
+            ):  # linted here: facts cost less than a rebuild
+                job.result.rendered = render_facts(job.result.graph, reading)
             job.result = _travel_light(job.result)
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             summaries = list(pool.map(_render, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
     for summary, result in zip(summaries, results, strict=True):
         summary.findings = result.findings
+        result.rendered = None  # the summary holds the section now
     return summaries
 
 
 def _travel_light(result: FileResult) -> FileResult:
-    """What a worker needs to rebuild the graph and render: no paragraphs, no cached graph."""
+    """What a worker needs to render: the source, findings and facts; no paragraphs, no graph (a result
+    without facts has its graph rebuilt there, which costs less than sending it)."""
     return FileResult(
-        result.path, result.findings, source=result.source, config=result.config, suppressions=result.suppressions
+        result.path,
+        result.findings,
+        source=result.source,
+        config=result.config,
+        suppressions=result.suppressions,
+        rendered=result.rendered,
     )

@@ -26,7 +26,9 @@ def seed() -> Path:
     return seed_path()
 
 
-def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, input: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run medlint as a user would (a fresh process) and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "linter", *args],
@@ -35,5 +37,5 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> su
         text=True,
         input=input,
         timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "MEDLINT_CACHE_DIR": ""},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "MEDLINT_CACHE_DIR": "", **(env or {})},
     )

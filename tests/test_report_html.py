@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -138,6 +139,50 @@ def test_a_site_is_a_folder_with_an_index_and_a_page_per_article(tmp_path):
     article = pages[0].read_text()
     assert 'href="../index.html"' in article and "<script>" in article and 'id="article"' in article
     assert len(index.encode()) < 5_000_000
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_site_rendered_from_worker_facts_is_the_site_rendered_in_one_process(tmp_path):
+    """Invariant of rendering from facts taken in the lint workers (speed only): the pages are byte for
+    byte those of a one-process run, which renders from the graphs it kept; with reading levels, the
+    corpus step's findings (added after the facts were taken) and a stored (warm) run's rebuilt graphs."""
+    site = tmp_path / "site"
+    site.mkdir()
+    shared = (
+        "Your pharmacist can explain how each of these medicines interacts with the other medicines, "
+        "supplements and herbal remedies that you already take every day, and what to watch for."
+    )
+    for n in range(24):
+        (site / f"a{n:02d}.md").write_text(
+            f"# Article {n}\n\nA claim about topic {n} rests on a study [1].\n\n{shared}\n\n"
+            f"Take {n + 1} tablets as needed [2]. Nobody knows why this works for some people [{n % 3 + 1}].\n\n"
+            "## References\n\n1. A ref. 2020.\n2. Another ref. 2021.\n"
+        )
+    common = ("report", "--isolated", "--today", "2026-12-01", "--extend-select", "READ", str(site))
+    pooled = run_cli(*common, "--no-cache", "-o", str(tmp_path / "pooled") + "/")
+    single = run_cli(*common, "--no-cache", "--jobs", "1", "-o", str(tmp_path / "single") + "/")
+    assert pooled.returncode == single.returncode == 1, pooled.stderr + single.stderr
+    first = _tree(tmp_path / "pooled")
+    assert len(first) == 25 and first == _tree(tmp_path / "single")
+    page = first["articles/0001-a00.html"].decode()
+    assert "DUP005" in page and "grade " in page  # a corpus-step finding (after the facts); a reading level
+    cache = {"MEDLINT_CACHE_DIR": str(tmp_path / "cache")}
+    for name in ("cold", "warm"):  # the warm run's results are stored ones: no facts, graphs rebuilt
+        out = run_cli(*common, "-o", str(tmp_path / name) + "/", env=cache)
+        assert out.returncode == 1, out.stderr
+    assert _tree(tmp_path / "cold") == _tree(tmp_path / "warm") == first
+
+
+def test_a_report_into_a_folder_not_yet_there(tmp_path):
+    """`-o DIR/` names a folder for one article as for a site: it is made (it used to fail, exit 2)."""
+    out = run_cli("report", "--isolated", "--no-cache", "article/", "-o", str(tmp_path / "new" / "dir") + "/")
+    assert out.returncode == 1, out.stderr
+    html = (tmp_path / "new" / "dir" / "index.html").read_text()
+    data = json.loads(re.search(r'<script type="application/json" id="medlint-data">(.*?)</script>', html).group(1))
+    assert list(data["families"]) == sorted(data["families"])  # the same page on every run (no set order)
 
 
 def test_report_takes_a_baseline(tmp_path):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.facts.citations import citing_markers, sequential_runs
 from linter.facts.trust import attribution, currency_date, has_disclaimer
@@ -32,6 +32,7 @@ from linter.rules import CATALOG, load_rules
 if TYPE_CHECKING:
     from linter.graph import ArticleGraph
     from linter.results import FileResult
+    from linter.source import Source
 
 _SEV = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 WEIGHTS = {Severity.ERROR: 10, Severity.WARNING: 3, Severity.INFO: 1}
@@ -82,19 +83,133 @@ def article_title(graph: ArticleGraph) -> str:
     return graph.path
 
 
+class ShownBlock(NamedTuple):
+    """A block of the article as the report draws it (page chrome left out)."""
+
+    start: int
+    end: int
+    kind: str
+    level: int
+    list_id: int | None
+    list_marker: str | None
+
+
+class ShownSection(NamedTuple):
+    index: int
+    start: int
+    end: int
+    level: int
+    title: str
+    headed: bool
+    is_references: bool
+    claims: int
+    cites: int
+    grade: float | None  # its SMOG grade, when the facts were taken for a report that shows reading levels
+
+
+class ShownReference(NamedTuple):
+    number: int
+    label: str
+    text: str
+    status: str  # verified, mismatch, missing, retracted, concern, withdrawn, unverified (lock)
+
+
+@dataclass
+class RenderFacts:
+    """Everything the report reads of an article's graph, taken where the graph is (in a lint worker,
+    for a site). A few kilobytes to send between processes, where the graph costs more to send than to
+    rebuild; the rendering needs only these, the article's source and its findings."""
+
+    title: str
+    text_format: bool  # scraped plain text: an item's title stands on its own line
+    blocks: list[ShownBlock]
+    cited: int  # distinct reference numbers cited
+    defined: frozenset[int]  # the reference list's numbers
+    review: str | None
+    attributed: bool
+    disclaimer: bool
+    markers: list[tuple[int, tuple[int, ...]]]  # (offset, numbers) of each marker with numbers
+    runs: list[tuple[int, ...]]  # the marker offsets of each sequential run (CIT011's candidates)
+    references: list[ShownReference]  # with the lock's statuses; empty without a lock
+    sections: list[ShownSection]
+    reading: bool  # reading levels were computed
+
+
+def render_facts(graph: ArticleGraph, reading: bool) -> RenderFacts:
+    """The report's facts of one article (``graph.lock`` set as the rules saw it)."""
+    chrome = {id(b) for b in graph.chrome_blocks}
+    blocks = [
+        ShownBlock(b.start, b.end, b.kind, b.level, b.list_id, b.list_marker)
+        for b in graph.document.blocks
+        if id(b) not in chrome
+    ]
+    latest = currency_date(graph)
+    claims: Counter = Counter()
+    cites: Counter = Counter()
+    for sentence in graph.sentences:
+        index = graph.section_of(sentence.block).index
+        claims[index] += 1
+        cites[index] += len(sentence.markers)
+    terms = None
+    sections = []
+    for sec in graph.sections:
+        grade = None
+        if reading and not sec.is_references:
+            from linter.facts.readability import explained_terms, section_level
+
+            terms = explained_terms(graph) if terms is None else terms
+            level = section_level(graph, sec.index, "smog", terms)
+            grade = None if level is None else level.grade
+        sections.append(
+            ShownSection(
+                sec.index,
+                sec.start,
+                sec.end,
+                sec.level,
+                sec.title,
+                sec.heading is not None,
+                sec.is_references,
+                claims[sec.index],
+                cites[sec.index],
+                grade,
+            )
+        )
+    return RenderFacts(
+        title=article_title(graph),
+        text_format=graph.document.format == "text",
+        blocks=blocks,
+        cited=len({n for m in citing_markers(graph) for n in m.numbers}),
+        defined=frozenset(graph.reference_numbers),
+        review=latest.value.isoformat() if latest else None,
+        attributed=bool(attribution(graph)[0]),
+        disclaimer=bool(has_disclaimer(graph)),
+        markers=[(m.start, tuple(m.numbers)) for m in graph.markers if m.numbers],
+        runs=[tuple(m.start for _, m in run) for run in sequential_runs(graph)],
+        references=[
+            ShownReference(ref.number, ref.label, ref.text, status) for ref, status in reference_statuses(graph)
+        ],
+        sections=sections,
+        reading=reading,
+    )
+
+
 @dataclass
 class ArticleView:
     """One linted article as the report shows it."""
 
     index: int
     result: FileResult
-    graph: ArticleGraph
+    facts: RenderFacts
     reading: bool = False  # the run selected the READ family: show reading levels in the outline
     prefix: str = ""  # id prefix: unique ids when several articles share one page
 
     @property
     def findings(self) -> list[Finding]:
         return self.result.findings
+
+    @property
+    def source(self) -> Source:
+        return self.result.source
 
     @property
     def score(self) -> int:
@@ -121,28 +236,26 @@ class ArticleSummary:
 
 
 def summarise(view: ArticleView, enabled: set[str]) -> ArticleSummary:
-    """Render the article and gather what the overview reads, while its graph is at hand."""
-    g = view.graph
-    latest = currency_date(g)
-    statuses = Counter(status for _, status in reference_statuses(g))
+    """Render the article and gather what the overview reads."""
+    facts = view.facts
     return ArticleSummary(
         index=view.index,
         path=view.result.path,
-        title=article_title(g),
+        title=facts.title,
         score=view.score,
         findings=view.findings,
-        review_date=latest.value.isoformat() if latest else None,
-        snippets=[_snippet(g, f) for f in view.findings],
-        statuses=statuses,
+        review_date=facts.review,
+        snippets=[_snippet(view.source, f) for f in view.findings],
+        statuses=Counter(ref.status for ref in facts.references),
         section=article_section(view),
         criteria=criteria_results(view.findings, enabled),
     )
 
 
-def _snippet(graph: ArticleGraph, f: Finding, width: int = 60) -> str:
+def _snippet(source: Source, f: Finding, width: int = 60) -> str:
     if f.end <= f.start or _whole_article(f.rule):
         return ""
-    text = " ".join(graph.source.text[f.start : f.end].split())
+    text = " ".join(source.text[f.start : f.end].split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -264,7 +377,7 @@ def article_section(v: ArticleView) -> str:
     findings = v.findings
     block_level, banners = _split_findings(v)
     ids = {id(f): v.fid(n) for n, f in enumerate(findings)}
-    title = article_title(v.graph)
+    title = v.facts.title
     head = (
         f'<h2 class="title">{esc(title)}</h2><p class="path"><code>{esc(v.result.path)}</code> · '
         f"score {v.score} ({esc(_counts_text(findings))})</p>"
@@ -308,18 +421,16 @@ def _counts_text(findings: list[Finding]) -> str:
 
 
 def _cards(v: ArticleView) -> str:
-    g = v.graph
+    facts = v.facts
     findings = v.findings
     sev = Counter(f.severity for f in findings)
-    cited = {n for m in citing_markers(g) for n in m.numbers}
-    defined = g.reference_numbers
-    latest = currency_date(g)
-    review = latest.value.isoformat() if latest else None
+    defined = facts.defined
+    review = facts.review
 
     def card(k: str, value: str, cls: str = "") -> str:
         return f'<div class="card"><div class="k">{esc(k)}</div><div class="v {cls}">{value}</div></div>'
 
-    refs = f"{len(cited)} / {len(defined)}" if defined else f"{len(cited)} / <span class='bad'>no list</span>"
+    refs = f"{facts.cited} / {len(defined)}" if defined else f"{facts.cited} / <span class='bad'>no list</span>"
     fam = Counter(family_of(f.rule) for f in findings)
     return (
         '<div class="cards">'
@@ -331,22 +442,16 @@ def _cards(v: ArticleView) -> str:
         + card("Review date", esc(review) if review else '<span class="bad">✗ missing</span>', "small")
         + card(
             "Attribution",
-            '<span class="ok">✓ named person</span>' if attribution(g)[0] else '<span class="bad">✗ missing</span>',
+            '<span class="ok">✓ named person</span>' if facts.attributed else '<span class="bad">✗ missing</span>',
             "small",
         )
         + card(
             "Disclaimer",
-            '<span class="ok">✓ present</span>' if has_disclaimer(g) else '<span class="bad">✗ missing</span>',
+            '<span class="ok">✓ present</span>' if facts.disclaimer else '<span class="bad">✗ missing</span>',
             "small",
         )
         + "</div>"
     )
-
-
-def _shown_blocks(graph: ArticleGraph) -> list:
-    """The article as the body rules read it: main content, headings and reference lists, no page chrome."""
-    chrome = {id(b) for b in graph.chrome_blocks}
-    return [b for b in graph.document.blocks if id(b) not in chrome]
 
 
 @cache
@@ -355,7 +460,7 @@ def _whole_article(code: str) -> bool:
 
 
 def _split_findings(v: ArticleView) -> tuple[list[Finding], list[Finding]]:
-    blocks = _shown_blocks(v.graph)
+    blocks = v.facts.blocks
     starts = [b.start for b in blocks]
 
     block_level, banners = [], []
@@ -411,9 +516,9 @@ def _ordered(marker: str | None) -> bool:
 
 def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> str:
     """The article's blocks with findings marked; numbered lists as <ol start=…>, others as <ul>."""
-    src = v.graph.source
+    src = v.source
     by_block: dict[int, list[Finding]] = {}
-    blocks = _shown_blocks(v.graph)
+    blocks = v.facts.blocks
     starts = [b.start for b in blocks]
 
     for f in findings:
@@ -424,7 +529,7 @@ def _document(v: ArticleView, findings: list[Finding], ids: dict[int, str]) -> s
     for i, block in enumerate(blocks):
         text = src.text[block.start : block.end]
         inner = _highlight(text, block.start, by_block.get(i, []), ids)
-        if v.graph.document.format == "text":  # a scraped item's title stands on its own line
+        if v.facts.text_format:  # a scraped item's title stands on its own line
             inner = inner.replace("\n", "<br>")
         line = f'<span class="line" aria-hidden="true">{src.position(block.start)[0]}</span>'
         if block.kind == "list_item":
@@ -491,8 +596,9 @@ def _legend_mark(kind: str) -> str:
 def citation_map(v: ArticleView) -> str:
     """SVG scatter: where each citation stands (x: line in the article) against the reference number it
     cites (y), with the main sections drawn and named, ticks on both axes, and a legend of the marks."""
-    g = v.graph
-    markers = [m for m in g.markers if m.numbers]
+    facts = v.facts
+    src = v.source
+    markers = facts.markers
     if not markers:
         return '<p class="empty">No citation markers.</p>'
     by_rule: dict[str, set[int]] = {}
@@ -501,16 +607,16 @@ def citation_map(v: ArticleView) -> str:
     run_starts = _run_marker_starts(v)
     flagged = {
         ref.number
-        for ref, status in reference_statuses(g)
-        if status in ("retracted", "withdrawn", "concern", "mismatch", "missing")
+        for ref in facts.references
+        if ref.status in ("retracted", "withdrawn", "concern", "mismatch", "missing")
     }
     width, height, left, right, top_pad, bottom = 760, 320, 48, 16, 40, 44
-    lines = max(1, g.source.line_count)
-    top = max(max(m.numbers) for m in markers)
-    defined = g.reference_numbers
+    lines = max(1, src.line_count)
+    top = max(max(numbers) for _, numbers in markers)
+    defined = facts.defined
 
     def x(offset: int) -> float:
-        return left + (width - left - right) * (g.source.position(offset)[0] - 1) / max(1, lines - 1)
+        return left + (width - left - right) * (src.position(offset)[0] - 1) / max(1, lines - 1)
 
     def y(n: int) -> float:
         return height - bottom - (height - bottom - top_pad) * (n - 1) / max(1, top - 1)
@@ -535,7 +641,7 @@ def citation_map(v: ArticleView) -> str:
         shapes.append(
             f'<text class="tick" x="{px:.1f}" y="{base_y + 16}" font-size="10" text-anchor="middle">{line_no}</text>'
         )
-    sections = [s for s in g.sections if s.heading is not None and s.level <= 2 and s.title]
+    sections = [s for s in facts.sections if s.headed and s.level <= 2 and s.title]
     for k, section in enumerate(sections):
         sx = x(section.start)
         shapes.append(
@@ -547,14 +653,14 @@ def citation_map(v: ArticleView) -> str:
             f"{label}<title>{esc(section.title)}</title></text>"
         )
     plotted: set[str] = set()
-    for m in markers:
-        line, _ = g.source.position(m.start)
-        px = x(m.start)
-        for n in m.numbers:
+    for start, numbers in markers:
+        line, _ = src.position(start)
+        px = x(start)
+        for n in numbers:
             kind = "cite"
-            if m.start in by_rule.get("CIT006", ()):
+            if start in by_rule.get("CIT006", ()):
                 kind = "leak"
-            elif m.start in run_starts:
+            elif start in run_starts:
                 kind = "placeholder"
             elif defined and n not in defined:
                 kind = "dangling"
@@ -586,9 +692,9 @@ def _run_marker_starts(v: ArticleView) -> set[int]:
     """Markers inside the placeholder runs CIT011 reported."""
     reported = {f.start for f in v.findings if f.rule == "CIT011"}
     starts: set[int] = set()
-    for run in sequential_runs(v.graph):
-        if any(m.start in reported for _, m in run):
-            starts.update(m.start for _, m in run)
+    for run in v.facts.runs:
+        if any(start in reported for start in run):
+            starts.update(run)
     return starts
 
 
@@ -605,20 +711,21 @@ _STATUS_MARK = {
 
 def _references(v: ArticleView) -> str:
     """The reference list with each entry's verification status, where a reference lock exists."""
-    statuses = reference_statuses(v.graph)
-    if not statuses:
+    references = v.facts.references
+    if not references:
         return ""
     from linter.facts.references import STATUS_LABELS
 
     rows = []
-    for ref, status in statuses:
+    for ref in references:
+        status = ref.status
         cls, sign = _STATUS_MARK[status]
         text = ref.text if len(ref.text) <= 160 else ref.text[:159] + "…"
         rows.append(
             f"<tr><td class='num'>{esc(ref.label)}</td><td class='{cls} status'>{sign} {esc(STATUS_LABELS[status])}</td>"
             f"<td>{esc(text)}</td></tr>"
         )
-    counts = Counter(status for _, status in statuses)
+    counts = Counter(ref.status for ref in references)
     summary = ", ".join(f"{n} {STATUS_LABELS[s]}" for s, n in counts.most_common())
     return (
         f'<h3>References ({esc(summary)})</h3><table class="refs"><thead><tr><th>#</th><th>Status (reference lock)</th>'
@@ -642,7 +749,7 @@ def _word_diff(old: str, new: str) -> tuple[str, str]:
 
 
 def _pairs(v: ArticleView) -> str:
-    src = v.graph.source
+    src = v.source
     out = []
     for f in v.findings:
         if not f.rule.startswith("DUP") or not f.related or f.related[0].path:
@@ -667,40 +774,32 @@ def _pairs(v: ArticleView) -> str:
 
 
 def _outline(v: ArticleView) -> str:
-    g = v.graph
+    sections = v.facts.sections
     counts: Counter = Counter()
     for f in v.findings:
-        for s in g.sections:
+        for s in sections:
             if s.start <= f.start <= max(s.end, s.start):
                 counts[s.index] += 1
-    claims: Counter = Counter()
-    cites: Counter = Counter()
-    for sentence in g.sentences:
-        index = g.section_of(sentence.block).index
-        claims[index] += 1
-        cites[index] += len(sentence.markers)
     rows = []
-    for s in g.sections:
+    for s in sections:
         pad = "&nbsp;" * 4 * max(0, s.level - 1)
         title = esc(s.title) if s.title else "<em>(introduction)</em>"
         extra = " <em>(reference list)</em>" if s.is_references else ""
-        level = _reading_level(v, s) if v.reading else ""
+        level = _reading_level(s) if v.reading else ""
         rows.append(
-            f"<tr><td>{pad}{title}{extra}</td><td class='num'>{_plural(claims[s.index], 'claim')}</td>"
-            f"<td class='num'>{_plural(cites[s.index], 'citation')}</td>"
+            f"<tr><td>{pad}{title}{extra}</td><td class='num'>{_plural(s.claims, 'claim')}</td>"
+            f"<td class='num'>{_plural(s.cites, 'citation')}</td>"
             f"<td class='num'>{_plural(counts[s.index], 'finding')}</td>{level}</tr>"
         )
     return f'<table class="outline">{"".join(rows)}</table>'
 
 
-def _reading_level(v: ArticleView, section) -> str:
+def _reading_level(section: ShownSection) -> str:
     """The section's reading grade (SMOG) beside the outline, when the run selected READ."""
-    from linter.facts.readability import explained_terms, section_level
-
-    level = None if section.is_references else section_level(v.graph, section.index, "smog", explained_terms(v.graph))
-    if level is None:
+    grade = section.grade
+    if grade is None:
         return "<td class='num'>–</td>"
-    return f"<td class='num' title='SMOG grade'>grade {level.grade:.1f} (UK age {level.grade + 5:.0f})</td>"
+    return f"<td class='num' title='SMOG grade'>grade {grade:.1f} (UK age {grade + 5:.0f})</td>"
 
 
 def _plural(n: int, word: str) -> str:
@@ -722,18 +821,22 @@ def rule_docs(codes: list[str]) -> str:
     rules = load_rules([c for c in codes if c in CATALOG])
     if not rules:
         return ""
-    items = []
-    for code in sorted(rules):
-        rule = rules[code]
-        body = _markdown()(rule.docs)
-        body = re.sub(r"<h([1-6])>", lambda m: f"<h{min(6, int(m.group(1)) + 3)}>", body)
-        body = re.sub(r"</h([1-6])>", lambda m: f"</h{min(6, int(m.group(1)) + 3)}>", body)
-        items.append(
-            f'<details class="rule" id="rule-{esc(code)}"><summary><code>{esc(code)}</code> {esc(rule.name)} '
-            f'<span class="pill {_SEV[rule.severity]}">{_SEV[rule.severity]}</span>: {esc(rule.summary)}</summary>'
-            f'<div class="ruledoc">{body}</div></details>'
-        )
+    items = [_rule_doc(code) for code in sorted(rules)]
     return f'<section id="rules"><h2>Rules in this report</h2>{"".join(items)}</section>'
+
+
+@cache
+def _rule_doc(code: str) -> str:
+    """One rule's entry, rendered once per process (a site's pages repeat the same few rules)."""
+    rule = load_rules([code])[code]
+    body = _markdown()(rule.docs)
+    body = re.sub(r"<h([1-6])>", lambda m: f"<h{min(6, int(m.group(1)) + 3)}>", body)
+    body = re.sub(r"</h([1-6])>", lambda m: f"</h{min(6, int(m.group(1)) + 3)}>", body)
+    return (
+        f'<details class="rule" id="rule-{esc(code)}"><summary><code>{esc(code)}</code> {esc(rule.name)} '
+        f'<span class="pill {_SEV[rule.severity]}">{_SEV[rule.severity]}</span>: {esc(rule.summary)}</summary>'
+        f'<div class="ruledoc">{body}</div></details>'
+    )
 
 
 # -- the page ---------------------------------------------------------------------------------------------

@@ -219,7 +219,7 @@ def findings_data(
         for n, f in enumerate(s.findings):
             snippet = s.snippets[n] if n < len(s.snippets) else ""
             rows.append([_SEV[f.severity][0], f.rule, s.index, f.line, ref(f.message), ref(snippet), n])
-    families = {r: family_of(r) for r in {row[1] for row in rows}}
+    families = {r: family_of(r) for r in sorted({row[1] for row in rows})}  # sorted: the same page every run
     return {"articles": articles, "findings": rows, "families": families, "strings": list(strings)}
 
 
