@@ -1,5 +1,3 @@
-import sys
+from linter.entry import main_entry
 
-from linter.cli import main
-
-sys.exit(main())
+main_entry()

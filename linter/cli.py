@@ -153,5 +153,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
+    """The command line without the compiled-pattern store (the console script is linter.entry's)."""
     sys.exit(main())

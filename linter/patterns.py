@@ -18,6 +18,8 @@ import re
 from re import _compiler, _parser
 from re import _constants as C  # noqa: N812  (the parser's opcodes)
 
+from linter.regex_store import GUARDS
+
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _MAX_RANGE = 128  # a wider class range (a Unicode block) is not worth listing
@@ -116,6 +118,14 @@ def guard(pattern: str, flags: int = 0) -> str:
     """``pattern`` behind a lookahead for its first characters (``pattern`` itself where there is none).
     Global inline flags (``(?ix)``) stay in front; under VERBOSE the group closes on a line of its own,
     so a trailing comment cannot swallow it."""
+    key = (pattern, int(flags))  # a RegexFlag is an int subclass, which the store cannot write
+    known = GUARDS.get(key)  # the command line's store (linter.regex_store)
+    if known is None:
+        known = GUARDS[key] = _guard(pattern, flags)
+    return known
+
+
+def _guard(pattern: str, flags: int) -> str:
     parsed = _parser.parse(pattern, flags)  # once: the analysis reads it twice
     chars = _first_characters(parsed)
     if chars is None or _skips_already(parsed, flags | parsed.state.flags):

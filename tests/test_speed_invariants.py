@@ -225,3 +225,76 @@ def test_fold_is_nfkc_quote_folded_lower_case(text):
     from linter.text import _QUOTES, fold
 
     assert fold(text) == unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+
+
+# -- the compiled-pattern store (linter.regex_store) -------------------------------------------------
+
+_TRICKY = [
+    (r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>mg|ml)\b", 0),
+    (r"(?ix) \b (?: take | use ) \s+ (?P<n>\d+)  # a comment\n", 0),
+    (r"(?<![\w.])\[(\d+(?:[-–,]\s*\d+)*)\]", 0),
+    (r"^\s{0,3}#{1,6}\s", 8),  # MULTILINE
+    (r"µg|mcg|K", 2),  # IGNORECASE: the Kelvin sign folds
+    (r"(a)|(?P<b>b)(?(1)c|d)", 0),
+    (r"[^\W\d_]+", 256),  # ASCII
+    (r"\d+(?=\s*days?)", 64),  # VERBOSE with no comment
+]
+
+
+def test_a_pattern_from_the_store_is_the_pattern_re_compiles():
+    """A stored pattern goes back through ``_sre.compile`` into an object equal to re.compile's (Pattern
+    equality compares the compiled code, flags and text) with the same groups; for every pattern a real
+    check compiles, and some awkward ones."""
+    import _sre
+    import re
+    from array import array
+
+    from linter.regex_store import _CODE, entry
+
+    text = (ROOT / "article" / "stim1-deficiency.md").read_text()
+    main(["check", "--isolated", "--no-cache", "--quiet", str(ROOT / "article" / "stim1-deficiency.md")])
+    seen = [(k[1], k[2]) for k in list(re._cache) if k[0] is str]
+    assert len(seen) > 100
+    for pattern, flags in seen + _TRICKY:
+        _, _, final, code, groups, groupindex, indexgroup = entry(pattern, flags)
+        rebuilt = _sre.compile(pattern, final, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
+        plain = re.compile(pattern, flags)
+        assert rebuilt == plain and rebuilt.groupindex == plain.groupindex and rebuilt.groups == plain.groups
+        assert [m.span() for m in rebuilt.finditer(text[:4000])] == [m.span() for m in plain.finditer(text[:4000])]
+
+
+def _cli(store: str, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(ROOT), MEDLINT_REGEX_STORE=store, MEDLINT_CACHE_DIR="", NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+
+
+def test_the_store_changes_no_output_and_survives_damage(tmp_path):
+    """Invariant: findings and exit codes are those of a run without the store, whether the store is
+    absent (first run, which writes it), present, damaged or from another interpreter."""
+    import marshal
+
+    store = tmp_path / "regex-store.marshal"
+    args = ("check", "--isolated", "--no-cache", "article/", "tests/pages/news-page.html")
+    plain = _cli("", *args)
+    assert plain.returncode == 1 and "CIT001" in plain.stdout
+    first = _cli(str(store), *args)
+    assert store.is_file() and (first.returncode, first.stdout, first.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
+    header, entries, guards = marshal.loads(store.read_bytes())
+    assert len(entries) > 100 and guards
+    written = store.stat().st_mtime_ns
+    os.utime(store, ns=(written - 10**9, written - 10**9))
+    again = _cli(str(store), *args)
+    assert (again.returncode, again.stdout) == (plain.returncode, plain.stdout)
+    assert store.stat().st_mtime_ns == written - 10**9  # nothing new: not rewritten
+    for damage in (b"not a store", marshal.dumps(((0, "another python"), entries, guards))):
+        store.write_bytes(damage)
+        out = _cli(str(store), *args)
+        assert (out.returncode, out.stdout, out.stderr) == (plain.returncode, plain.stdout, plain.stderr)
+        assert marshal.loads(store.read_bytes())[0] == header  # rewritten whole

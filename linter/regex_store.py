@@ -1,0 +1,125 @@
+"""Compiled regular expressions kept between runs, as Python keeps bytecode.
+
+A check of one article compiles about 190 regular expressions (medlint's, mistune's, the standard
+library's) and analyses about 60 for their first-character guards (linter.patterns): about a third of
+a cold process. Python cannot pickle a compiled pattern, but what ``re`` compiles a pattern into is
+plain data (a list of integer codes, the group names, the flags); ``_sre.compile`` turns that back
+into the very pattern object (``==`` compares the codes).
+
+So the command line (linter.entry) loads the store before anything compiles, putting each stored
+pattern into ``re``'s own cache, where ``re.compile`` and ``re.search`` look first, and the guard
+analyses where ``patterns.guard`` looks first; after the command, patterns compiled that the store
+lacked are added. Nothing else changes: a pattern is compiled from the store only if it is stored
+under the same pattern text and flags, by the same interpreter (its full version, its cache tag and
+the regular-expression engine's magic number and limits are the store's header), and any failure
+to read, check or write the store means compiling as usual.
+
+Where: ``linter/__pycache__/regex-store.<cache tag>.marshal`` beside the bytecode, written like
+bytecode (atomically, and not under ``PYTHONDONTWRITEBYTECODE``); ``MEDLINT_REGEX_STORE`` names
+another file, or, set empty, turns the store off. It is not a results cache: ``--no-cache`` leaves it
+on, as it leaves bytecode on. Library use (``import linter``) never touches it.
+"""
+
+from __future__ import annotations
+
+import _sre
+import marshal
+import os
+import re
+import sys
+from array import array
+from pathlib import Path
+
+FORMAT = 2
+_CODE = next(t for t in "HILQ" if array(t).itemsize == _sre.CODESIZE)  # the engine's code word
+LIMIT = 400  # entries kept: re's own cache holds 512, and seeding past it would only evict
+_HEADER = (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+
+GUARDS: dict[tuple[str, int], str] = {}  # (pattern, flags) -> its guarded form (linter.patterns.guard)
+_stored: set[tuple[str, int]] = set()  # patterns the loaded store held
+_guards_stored: set[tuple[str, int]] = set()
+_active = False
+
+
+def location() -> Path | None:
+    configured = os.environ.get("MEDLINT_REGEX_STORE")
+    if configured is not None:
+        return Path(configured) if configured else None
+    return Path(__file__).parent / "__pycache__" / f"regex-store.{sys.implementation.cache_tag}.marshal"
+
+
+def _read(path: Path) -> tuple[list, dict] | None:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, tuple) or len(data) != 3 or data[0] != _HEADER:
+        return None
+    return data[1], data[2]
+
+
+def load() -> None:
+    """Put the stored patterns into ``re``'s cache and the stored guards into GUARDS."""
+    global _active
+    path = location()
+    if path is None:
+        return
+    _active = True
+    data = _read(path)
+    if data is None:
+        return
+    entries, guards = data
+    try:
+        for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
+            compiled = _sre.compile(pattern, final, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
+            re._cache[str, pattern, flags] = compiled  # type: ignore[attr-defined]
+            _stored.add((pattern, flags))
+        GUARDS.update(guards)
+        _guards_stored.update(guards)
+    except Exception:  # a damaged store: forget it, compile as usual
+        for pattern, flags in _stored:
+            re._cache.pop((str, pattern, flags), None)  # type: ignore[attr-defined]
+        _stored.clear()
+        GUARDS.clear()
+        _guards_stored.clear()
+
+
+def entry(pattern: str, flags: int) -> tuple:
+    """What ``re`` compiles ``pattern`` into, as ``_sre.compile``'s arguments (re._compiler.compile)."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = array(_CODE, _compiler._code(parsed, flags)).tobytes()  # one object to read back, not a list
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (pattern, flags, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def save() -> None:
+    """Add what this run compiled and the store lacked (nothing to do, and no write, on most runs)."""
+    path = location()
+    if not _active or path is None or (sys.dont_write_bytecode and "MEDLINT_REGEX_STORE" not in os.environ):
+        return
+    keys = [
+        (key[1], key[2])
+        for key in list(re._cache)  # type: ignore[attr-defined]
+        if key[0] is str and not key[2] & re.DEBUG and (key[1], key[2]) not in _stored
+    ]
+    guards = {k: v for k, v in GUARDS.items() if k not in _guards_stored}
+    if not keys and not guards:
+        return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        old = _read(path) or ([], {})
+        entries = {(e[0], e[1]): e for e in old[0]}
+        for pattern, flags in keys:
+            entries.setdefault((pattern, flags), entry(pattern, flags))
+        kept = list(entries.values())[-LIMIT:]
+        data = marshal.dumps((_HEADER, kept, {**old[1], **guards}))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except Exception:  # a read-only install, a full disk: the next run compiles as usual
+        temporary.unlink(missing_ok=True) if temporary.parent.is_dir() else None
