@@ -11,7 +11,8 @@ pattern into ``re``'s own cache, where ``re.compile`` and ``re.search`` look fir
 analyses where ``patterns.guard`` looks first; after the command, patterns compiled that the store
 lacked are added. Nothing else changes: a pattern is compiled from the store only if it is stored
 under the same pattern text and flags, by the same interpreter (its full version, its cache tag and
-the regular-expression engine's magic number and limits are the store's header), and any failure
+the regular-expression engine's magic number and limits are the store's header, with a checksum of
+the guard analysis for the guards), and any failure
 to read, check or write the store means compiling as usual.
 
 Where: ``linter/__pycache__/regex-store.<cache tag>.marshal`` beside the bytecode, written like
@@ -23,6 +24,7 @@ on, as it leaves bytecode on. Library use (``import linter``) never touches it.
 from __future__ import annotations
 
 import _sre
+import contextlib
 import marshal
 import os
 import re
@@ -33,7 +35,24 @@ from pathlib import Path
 FORMAT = 2
 _CODE = next(t for t in "HILQ" if array(t).itemsize == _sre.CODESIZE)  # the engine's code word
 LIMIT = 400  # entries kept: re's own cache holds 512, and seeding past it would only evict
-_HEADER = (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+_ENGINE = (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+_header: tuple | None = None
+
+
+def header() -> tuple:
+    """The interpreter and engine, and the guard analysis the stored guards came from (a checksum of
+    linter/patterns.py: a changed analysis must not reuse an old one's guards)."""
+    global _header
+    if _header is None:
+        import zlib
+
+        try:
+            analysis = zlib.crc32((Path(__file__).parent / "patterns.py").read_bytes())
+        except OSError:
+            analysis = -1
+        _header = (*_ENGINE, analysis)
+    return _header
+
 
 GUARDS: dict[tuple[str, int], str] = {}  # (pattern, flags) -> its guarded form (linter.patterns.guard)
 _stored: set[tuple[str, int]] = set()  # patterns the loaded store held
@@ -53,7 +72,7 @@ def _read(path: Path) -> tuple[list, dict] | None:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(data, tuple) or len(data) != 3 or data[0] != _HEADER:
+    if not isinstance(data, tuple) or len(data) != 3 or data[0] != header():
         return None
     return data[1], data[2]
 
@@ -117,9 +136,10 @@ def save() -> None:
         for pattern, flags in keys:
             entries.setdefault((pattern, flags), entry(pattern, flags))
         kept = list(entries.values())[-LIMIT:]
-        data = marshal.dumps((_HEADER, kept, {**old[1], **guards}))
+        data = marshal.dumps((header(), kept, {**old[1], **guards}))
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except Exception:  # a read-only install, a full disk: the next run compiles as usual
-        temporary.unlink(missing_ok=True) if temporary.parent.is_dir() else None
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

@@ -293,7 +293,12 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
     again = _cli(str(store), *args)
     assert (again.returncode, again.stdout) == (plain.returncode, plain.stdout)
     assert store.stat().st_mtime_ns == written - 10**9  # nothing new: not rewritten
-    for damage in (b"not a store", marshal.dumps(((0, "another python"), entries, guards))):
+    other_analysis = (*header[:-1], header[-1] + 1)  # guards from an older linter/patterns.py
+    for damage in (
+        b"not a store",
+        marshal.dumps(((0, "another python"), entries, guards)),
+        marshal.dumps((other_analysis, entries, {k: "(?=[q])(?:" + k[0] + ")" for k in guards})),
+    ):
         store.write_bytes(damage)
         out = _cli(str(store), *args)
         assert (out.returncode, out.stdout, out.stderr) == (plain.returncode, plain.stdout, plain.stderr)
