@@ -29,6 +29,8 @@ REFS_LOCK_NAME = "medlint-refs.lock.json"
 
 @dataclass
 class Config:
+    """One configuration file's settings (or the defaults), with per-file answers memoised."""
+
     path: Path | None = None  # the file it came from; None for defaults
     data: dict[str, Any] = field(default_factory=dict)
     # Answers asked once per file by several steps (discovery, extras, corpus): kept per instance.

@@ -45,6 +45,8 @@ _PATTERNS = [
 
 @dataclass(frozen=True)
 class FoundDate:
+    """A date found in text, with its span."""
+
     value: date
     start: int
     end: int

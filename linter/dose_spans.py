@@ -38,6 +38,8 @@ _CASE_SENSITIVE_UNITS = {"u", "iu", "l"}  # must be upper case (U, IU, L) to cou
 
 @dataclass(frozen=True)
 class DoseSpan:
+    """A dose in text: a number (or range) and its unit, with their spans."""
+
     start: int
     end: int
     number: str

@@ -34,6 +34,8 @@ class Edit:
 
 @dataclass
 class Location:
+    """A place in a file: a finding's related location (the earlier copy, the reference entry)."""
+
     line: int
     column: int
     end_line: int
@@ -52,6 +54,8 @@ class Location:
 
 @dataclass
 class Finding:
+    """One problem found: rule, severity, span (1-based line and column, offsets) and message."""
+
     rule: str
     name: str
     severity: Severity

@@ -45,6 +45,8 @@ _ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s*")
 
 @dataclass
 class Section:
+    """A heading (or the untitled opening) and its blocks up to the next heading; ``parent`` is the enclosing section."""
+
     index: int
     title: str
     level: int
@@ -67,6 +69,8 @@ class Section:
 
 @dataclass
 class Sentence:
+    """A sentence of a block (a plain-text span) and the citation markers it carries."""
+
     block: Block
     start: int  # plain-text span in the block
     end: int
@@ -83,6 +87,8 @@ class Sentence:
 
 @dataclass
 class Reference:
+    """One entry of the reference list: its number as written, text and identifiers."""
+
     number: int | None  # None for footnote definitions with a non-numeric label
     label: str  # the number as written, or the footnote label
     block: Block

@@ -10,6 +10,8 @@ from linter.text import Spans, normalise
 
 @dataclass(frozen=True)
 class Identifier:
+    """A DOI, PMID, PMCID, ISBN or URL found in a reference entry."""
+
     kind: str  # doi | pmid | pmcid | isbn | url
     value: str  # normalised value used for comparison
     start: int  # span in the entry's plain text

@@ -14,6 +14,8 @@ from linter.patterns import guarded
 
 @dataclass(frozen=True)
 class Phrase:
+    """One entry of the phrase table (linter/data/phrases.toml), compiled."""
+
     kind: str
     regex: re.Pattern[str]
     replacement: str | None
@@ -86,6 +88,8 @@ def lower_pattern(pattern: str) -> str:
 
 @dataclass(frozen=True)
 class _Prefilter:
+    """One search that says whether any entry of a phrase kind can match a text."""
+
     folded: re.Pattern[str] | None  # the case-insensitive entries, lower-cased, for lower-cased ASCII text
     cased: re.Pattern[str] | None  # the case-sensitive entries as they are
     ascii_ok: bool  # False when a case-insensitive entry is not ASCII: such a kind uses the loose form

@@ -27,6 +27,8 @@ class Options:
 
 @dataclass
 class FileResult:
+    """What linting one file gave: findings or an error, and what later steps read of it."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None

@@ -24,6 +24,8 @@ class InputError(Exception):
 
 @dataclass
 class Source:
+    """A file's text as read (BOM removed) and its line index."""
+
     path: str
     text: str
     had_bom: bool = False

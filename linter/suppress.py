@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"[^\s,]+")
 
 @dataclass
 class Suppression:
+    """One inline ``medlint-disable`` comment: its kind, codes and the lines it covers."""
+
     kind: str  # disable | enable | disable-line | disable-next-line | disable-file | invalid
     codes: tuple[str, ...]  # codes or prefixes; empty = all rules
     line: int

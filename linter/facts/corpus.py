@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph as the cross-article rules compare it (DUP004, DUP005 across articles)."""
+
     start: int
     end: int
     text: str  # normalised

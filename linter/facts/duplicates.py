@@ -25,6 +25,8 @@ _LABEL_SPLIT = re.compile(r"^(.{3,90}?)\s+[–—-]\s+\S|^([^:.\n]{3,60}):\s+\S"
 
 @dataclass(frozen=True)
 class NearPair:
+    """A block that restates an earlier one (DUP002), with its score."""
+
     later: Block
     earlier: Block
     score: float
@@ -289,6 +291,8 @@ _DIGIT = re.compile(r"\d")  # the engine skips ahead on a class: found at C spee
 
 @dataclass(frozen=True)
 class DivergentPair:
+    """A near-identical passage whose quantities differ from an earlier one (DUP005)."""
+
     later: Block
     earlier: Block
     differences: tuple[tuple[str, str], ...]  # (earlier's quantity, later's quantity)

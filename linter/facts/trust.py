@@ -48,6 +48,8 @@ _PATIENT = {"patient", "patients", "public", "consumer", "caregiver", "peopleaud
 
 @dataclass(frozen=True)
 class PageDate:
+    """A review, update or publication date the page states, and where it came from."""
+
     kind: str  # reviewed | updated | published
     value: date
     start: int
@@ -57,6 +59,8 @@ class PageDate:
 
 @dataclass(frozen=True)
 class Person:
+    """A named author or reviewer, and where the page names them."""
+
     name: str
     role: str  # author | reviewer
     start: int

@@ -105,6 +105,8 @@ LAYOUT_SHARE = 0.5  # a class hint on an element holding more of the content tha
 
 @dataclass
 class _Element:
+    """An open element while an HTML page is read: its region and container."""
+
     tag: str
     depth: int
     ident: int
@@ -161,6 +163,8 @@ class Selector:
 
 @dataclass
 class HtmlSettings:
+    """Selectors from the configuration: what to skip and where the article is."""
+
     skip: list[Selector] = field(default_factory=list)
     main: list[Selector] = field(default_factory=list)
 

@@ -46,6 +46,8 @@ MAX_LINKED_NUMBER = 500  # a linked number above this is a year or a count, not 
 
 @dataclass
 class Scanned:
+    """A block's plain text after the inline scan, with offsets back into the source, markers and links."""
+
     text: str
     offsets: list[int]
     markers: list[Marker] = field(default_factory=list)

@@ -99,6 +99,8 @@ class MetaProblem:
 
 @dataclass
 class Document:
+    """A parsed article: its blocks in reading order and its page metadata."""
+
     source: Source
     format: str  # markdown | text | html
     blocks: list[Block]

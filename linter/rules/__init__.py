@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Family:
+    """A family of rules (CIT, DUP, DOSE, DISC, READ, SUP): its prefix, title and default selection."""
+
     prefix: str
     title: str
     default: bool = True  # selected when no `select` is given
@@ -27,6 +29,8 @@ class Family:
 
 @dataclass(frozen=True)
 class CatalogRow:
+    """A rule as the catalogue knows it before its module is imported."""
+
     code: str
     name: str
     default: bool = True  # False: opt-in, needs its own code in a selection

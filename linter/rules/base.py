@@ -54,6 +54,8 @@ def _type_name(t: type) -> str:
 
 @dataclass
 class Rule:
+    """A loaded rule: its metadata, options, documentation and check function."""
+
     code: str
     name: str
     severity: Severity
