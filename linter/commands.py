@@ -365,7 +365,7 @@ def run_report(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     had_errors = _report_errors(results, errors)
     from linter.reporters.html import today_of
-    from linter.reporters.site import SINGLE_FILE_MAX, single_file, write_site
+    from linter.reporters.site import SINGLE_FILE_MAX, SiteWriter, single_file
 
     linted = [r for r in results if r.source is not None]
     unreadable = [safe_text(m) for m in errors] + [safe_text(r.error) for r in results if r.error]
@@ -374,7 +374,6 @@ def run_report(args: argparse.Namespace) -> int:
     reading = bool(enabled) and reads_levels(enabled[0])
     folder = len(linted) > SINGLE_FILE_MAX
     started = time.perf_counter()
-    summaries = render_all(linted, reading, enabled, prefixes=not folder, workers=args.jobs)
     today = today_of(args.today)
     out = str(args.output)
     as_dir = out.endswith(("/", os.sep)) or Path(out).is_dir()
@@ -382,10 +381,13 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         if folder:
             directory = Path(out) if as_dir else Path(out).with_suffix("")
-            sizes = write_site(directory, summaries, unreadable, today)
+            site = SiteWriter(directory, today)
+            summaries = render_all(linted, reading, enabled, prefixes=False, workers=args.jobs, each=site.article)
+            sizes = site.index(summaries, unreadable)
             where = f"{display_path(str(directory / 'index.html'))} and {len(summaries)} article pages"
             size = sizes["index"]
         else:
+            summaries = render_all(linted, reading, enabled, prefixes=True, workers=args.jobs)
             target = Path(out) / "index.html" if as_dir else Path(out)
             if as_dir:  # `-o DIR/` names a folder: make it, as the site shape does
                 target.parent.mkdir(parents=True, exist_ok=True)

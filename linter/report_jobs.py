@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -73,29 +74,41 @@ def _render(job: RenderJob) -> ArticleSummary:
 
 
 def render_all(
-    results: list[FileResult], reading: bool, enabled: list[set[str]], prefixes: bool, workers: int = 0
+    results: list[FileResult],
+    reading: bool,
+    enabled: list[set[str]],
+    prefixes: bool,
+    workers: int = 0,
+    each: Callable[[ArticleSummary], None] | None = None,
 ) -> list[ArticleSummary]:
+    """Every article's summary, in order; ``each`` is called with each one as soon as it is complete
+    (the site writes its page then)."""
     jobs = [
         RenderJob(i, r, reading, f"a{i}-" if prefixes else "", frozenset(enabled[i])) for i, r in enumerate(results)
     ]
     workers = workers or (os.cpu_count() or 1)
     if len(jobs) < POOL_MIN or workers <= 1:
-        summaries = [_render(j) for j in jobs]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+        return [_finish(_render(job), result, each) for job, result in zip(jobs, results, strict=True)]
+    from concurrent.futures import ProcessPoolExecutor
 
-        for job in jobs:
-            if (
-                job.result.graph is not None and job.result.rendered is None
-            ):  # linted here: facts cost less than a rebuild
-                job.result.rendered = render_facts(job.result.graph, reading)
-            job.result = _travel_light(job.result)
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            summaries = list(pool.map(_render, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-    for summary, result in zip(summaries, results, strict=True):
-        summary.findings = result.findings
-        result.rendered = None  # the summary holds the section now
-    return summaries
+    for job in jobs:
+        linted_here = job.result.graph is not None and job.result.rendered is None
+        if linted_here:  # facts from the graph it kept cost less than a rebuild in a worker
+            job.result.rendered = render_facts(job.result.graph, reading)
+        job.result = _travel_light(job.result)
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        rendered = pool.map(_render, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        return [_finish(summary, result, each) for summary, result in zip(rendered, results, strict=True)]
+
+
+def _finish(
+    summary: ArticleSummary, result: FileResult, each: Callable[[ArticleSummary], None] | None
+) -> ArticleSummary:
+    summary.findings = result.findings
+    result.rendered = None  # the summary holds the section now
+    if each is not None:
+        each(summary)
+    return summary
 
 
 def _travel_light(result: FileResult) -> FileResult:

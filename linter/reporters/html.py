@@ -43,6 +43,7 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+@cache
 def asset(name: str) -> str:
     return (Path(__file__).parent / name).read_text("utf-8")
 

@@ -275,20 +275,23 @@ def slug(s: ArticleSummary) -> str:
     return f"{s.index + 1:04d}-{name}.html"
 
 
-def write_site(directory: Path, summaries: list[ArticleSummary], unreadable: list[str], today: date) -> dict[str, int]:
-    """index.html and articles/*.html; returns the sizes written (bytes)."""
-    from linter.edits import write_new_atomic
+class SiteWriter:
+    """The folder shape, written as it goes: each article's page as soon as its summary is ready
+    (its section then dropped: the index does not show it), then index.html."""
 
-    def link(s: ArticleSummary, anchor: str) -> str:
-        return f"articles/{slug(s)}" + (f"#{anchor}" if anchor else "")
+    def __init__(self, directory: Path, today: date) -> None:
+        self.directory = directory
+        self.today = today
+        self.sizes = {"index": 0, "articles": 0}
+        (directory / "articles").mkdir(parents=True, exist_ok=True)
 
-    sizes = {"index": 0, "articles": 0}
-    (directory / "articles").mkdir(parents=True, exist_ok=True)
-    for s in summaries:
+    def article(self, s: ArticleSummary) -> None:
+        from linter.edits import write_new_atomic
+
         body = (
             header(
                 s.title,
-                f"{esc(s.path)} · score {s.score} · medlint {esc(__version__)} · {today.isoformat()}",
+                f"{esc(s.path)} · score {s.score} · medlint {esc(__version__)} · {self.today.isoformat()}",
                 "../index.html",
             )
             + "<main>"
@@ -298,11 +301,33 @@ def write_site(directory: Path, summaries: list[ArticleSummary], unreadable: lis
             + "</main>"
         )
         text = page(f"{s.title}: medlint report", body)
-        write_new_atomic(directory / "articles" / slug(s), text)
-        sizes["articles"] += len(text.encode())
-    text = _index(
-        summaries, link, unreadable, today, "", findings_data(summaries, lambda s: f"articles/{slug(s)}", False)
-    )
-    write_new_atomic(directory / "index.html", text)
-    sizes["index"] = len(text.encode())
-    return sizes
+        write_new_atomic(self.directory / "articles" / slug(s), text)
+        self.sizes["articles"] += len(text.encode())
+        s.section = ""  # on its page now: a site's sections would otherwise all wait in memory
+
+    def index(self, summaries: list[ArticleSummary], unreadable: list[str]) -> dict[str, int]:
+        """index.html; returns the sizes written (bytes)."""
+        from linter.edits import write_new_atomic
+
+        def link(s: ArticleSummary, anchor: str) -> str:
+            return f"articles/{slug(s)}" + (f"#{anchor}" if anchor else "")
+
+        text = _index(
+            summaries,
+            link,
+            unreadable,
+            self.today,
+            "",
+            findings_data(summaries, lambda s: f"articles/{slug(s)}", False),
+        )
+        write_new_atomic(self.directory / "index.html", text)
+        self.sizes["index"] = len(text.encode())
+        return self.sizes
+
+
+def write_site(directory: Path, summaries: list[ArticleSummary], unreadable: list[str], today: date) -> dict[str, int]:
+    """index.html and articles/*.html; returns the sizes written (bytes)."""
+    writer = SiteWriter(directory, today)
+    for s in summaries:
+        writer.article(s)
+    return writer.index(summaries, unreadable)
