@@ -150,8 +150,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"medlint: internal error: {type(exc).__name__}: {exc} (set MEDLINT_DEBUG=1 for details)", file=sys.stderr
         )
         return EXIT_ERROR
-
-
-def main_entry() -> None:
-    """The command line without the compiled-pattern store (the console script is linter.entry's)."""
-    sys.exit(main())

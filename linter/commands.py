@@ -210,7 +210,7 @@ def _require_extras(jobs: list, options: Options) -> None:
     from linter.rules import missing_extra
 
     for path, config in jobs:
-        extra = missing_extra(config.enabled_codes(config.relpath(Path(path)), options.selection))
+        extra = missing_extra(config.codes_for(path, options.selection))
         if extra:
             raise UsageError(f"the selected rules need the [{extra}] extra: pip install 'medlint-health[{extra}]'")
 
@@ -218,7 +218,7 @@ def _require_extras(jobs: list, options: Options) -> None:
 def _runs_corpus_rule(path: str, config, options: Options) -> bool:
     from linter.rules import CATALOG
 
-    codes = config.enabled_codes(config.relpath(Path(path)), options.selection)
+    codes = config.codes_for(path, options.selection)
     return any(CATALOG[c].across_files for c in codes)
 
 
@@ -370,7 +370,7 @@ def run_report(args: argparse.Namespace) -> int:
     linted = [r for r in results if r.source is not None]
     unreadable = [safe_text(m) for m in errors] + [safe_text(r.error) for r in results if r.error]
     selection = _options(args).selection
-    enabled = [set(r.config.enabled_codes(r.config.relpath(Path(r.path)), selection)) for r in linted]
+    enabled = [set(r.config.codes_for(r.path, selection)) for r in linted]
     reading = bool(enabled) and reads_levels(enabled[0])
     folder = len(linted) > SINGLE_FILE_MAX
     started = time.perf_counter()

@@ -59,6 +59,10 @@ class Config:
         Reads the catalogue rows; only the chosen rules' modules are imported."""
         return load_rules(self.enabled_codes(relpath, cli))
 
+    def codes_for(self, path: str, cli: dict[str, list[str]] | None = None) -> list[str]:
+        """``enabled_codes`` for a file named as the run found it."""
+        return self.enabled_codes(self.relpath(Path(path)), cli)
+
     def enabled_codes(self, relpath: str | None = None, cli: dict[str, list[str]] | None = None) -> list[str]:
         per_file = relpath if self.data.get("per-file-ignores") else None  # else the path cannot matter
         key = ("enabled", per_file, tuple(sorted((k, tuple(v or ())) for k, v in (cli or {}).items())))

@@ -7,8 +7,6 @@ several files are linted.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from linter.engine import fingerprint
 from linter.facts.corpus import CorpusFile
 from linter.findings import Finding
@@ -69,7 +67,7 @@ def run_corpus_rules(results: list[FileResult], options: Options) -> None:
         return
     codes = sorted(c for c, row in CATALOG.items() if row.across_files)
     paragraphs = [_paragraphs(r) for r in linted]
-    enabled_codes = [set(r.config.enabled_codes(r.config.relpath(Path(r.path)), options.selection)) for r in linted]
+    enabled_codes = [set(r.config.codes_for(r.path, options.selection)) for r in linted]
     for code in codes:
         enabled = [code in chosen for chosen in enabled_codes]
         if not any(enabled):

@@ -15,7 +15,6 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from linter.engine import graph_for, reference_lock
@@ -42,18 +41,17 @@ def reads_levels(enabled: frozenset[str] | set[str]) -> bool:
 def facts_in_worker(jobs: list[tuple[str, Any]], selection: dict) -> partial:
     """The hook for linter.parallel.lint_many. The reading flag is the first file's, as in run_report."""
     path, config = jobs[0]
-    first = frozenset(config.enabled_codes(config.relpath(Path(path)), selection))
-    return partial(_take_facts, reads_levels(first))
+    return partial(_take_facts, reads_levels(set(config.codes_for(path, selection))))
 
 
 def _take_facts(reading: bool, result: FileResult) -> None:
     """Kept pickled until an article is rendered: about 17 KB where the objects take about 150 KB,
     and the parent holds every article's facts at once (1,000 articles: 130 MB less at the peak)."""
-    result.rendered = pickle.dumps(render_facts(result.graph, reading), pickle.HIGHEST_PROTOCOL)
+    result.facts = pickle.dumps(render_facts(result.graph, reading), pickle.HIGHEST_PROTOCOL)
 
 
 def _facts(result: FileResult, reading: bool) -> RenderFacts:
-    facts = result.rendered
+    facts = result.facts
     if isinstance(facts, bytes):
         facts = pickle.loads(facts)
     if isinstance(facts, RenderFacts) and facts.reading == reading:
@@ -92,9 +90,9 @@ def render_all(
     from concurrent.futures import ProcessPoolExecutor
 
     for job in jobs:
-        linted_here = job.result.graph is not None and job.result.rendered is None
+        linted_here = job.result.graph is not None and job.result.facts is None
         if linted_here:  # facts from the graph it kept cost less than a rebuild in a worker
-            job.result.rendered = render_facts(job.result.graph, reading)
+            job.result.facts = render_facts(job.result.graph, reading)
         job.result = _travel_light(job.result)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         rendered = pool.map(_render, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
@@ -105,7 +103,7 @@ def _finish(
     summary: ArticleSummary, result: FileResult, each: Callable[[ArticleSummary], None] | None
 ) -> ArticleSummary:
     summary.findings = result.findings
-    result.rendered = None  # the summary holds the section now
+    result.facts = None  # rendered: the summary holds the section now
     if each is not None:
         each(summary)
     return summary
@@ -120,5 +118,5 @@ def _travel_light(result: FileResult) -> FileResult:
         source=result.source,
         config=result.config,
         suppressions=result.suppressions,
-        rendered=result.rendered,
+        facts=result.facts,
     )

@@ -39,7 +39,7 @@ class FileResult:
     date: str | None = None  # the article's date (ISO), for the corpus rules (corpus mode only)
     config: Any = None  # the file's own configuration (a linter.config.Config)
     cache_key: str | None = None  # its result-cache key (content, path, configuration, options), when cached
-    rendered: Any = None  # the report's article section, rendered in the lint worker (linter.report_jobs)
+    facts: Any = None  # the report's render facts, taken in the lint worker (pickled; linter.report_jobs)
 
 
 def all_findings(results: list[FileResult]) -> list[Finding]:

@@ -323,11 +323,3 @@ class SiteWriter:
         write_new_atomic(self.directory / "index.html", text)
         self.sizes["index"] = len(text.encode())
         return self.sizes
-
-
-def write_site(directory: Path, summaries: list[ArticleSummary], unreadable: list[str], today: date) -> dict[str, int]:
-    """index.html and articles/*.html; returns the sizes written (bytes)."""
-    writer = SiteWriter(directory, today)
-    for s in summaries:
-        writer.article(s)
-    return writer.index(summaries, unreadable)
