@@ -286,8 +286,8 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
         plain.stdout,
         plain.stderr,
     )
-    header, entries, guards = marshal.loads(store.read_bytes())
-    assert len(entries) > 100 and guards
+    header, entries, guards, codes = marshal.loads(store.read_bytes())
+    assert len(entries) > 100 and guards and len(codes) > 100
     written = store.stat().st_mtime_ns
     os.utime(store, ns=(written - 10**9, written - 10**9))
     again = _cli(str(store), *args)
@@ -296,8 +296,10 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
     other_analysis = (*header[:-1], header[-1] + 1)  # guards from an older linter/patterns.py
     for damage in (
         b"not a store",
-        marshal.dumps(((0, "another python"), entries, guards)),
-        marshal.dumps((other_analysis, entries, {k: "(?=[q])(?:" + k[0] + ")" for k in guards})),
+        marshal.dumps(((0, "another python"), entries, guards, codes)),
+        marshal.dumps((other_analysis, entries, {k: "(?=[q])(?:" + k[0] + ")" for k in guards}, codes)),
+        marshal.dumps((header, entries, guards, {k: "not code" for k in codes})),
+        marshal.dumps((header, entries, guards)),  # the format before the methods' code
     ):
         store.write_bytes(damage)
         out = _cli(str(store), *args)
