@@ -6,7 +6,6 @@ Validated against ``schemas/config.schema.json``; every problem is one line nami
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,14 +239,17 @@ def _remember(marker: Path | None) -> None:
 
 
 def load_file(path: Path, use_cache: bool = False) -> Config:
+    from linter.compile_store import toml_loads
+
     try:
         raw = path.read_bytes().decode("utf-8")
-        data = tomllib.loads(raw)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
+    try:
+        data = toml_loads(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("medlint", {})

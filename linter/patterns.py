@@ -18,7 +18,7 @@ import re
 from re import _compiler, _parser
 from re import _constants as C  # noqa: N812  (the parser's opcodes)
 
-from linter.regex_store import GUARDS
+from linter.compile_store import GUARDS
 
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -119,7 +119,7 @@ def guard(pattern: str, flags: int = 0) -> str:
     Global inline flags (``(?ix)``) stay in front; under VERBOSE the group closes on a line of its own,
     so a trailing comment cannot swallow it."""
     key = (pattern, int(flags))  # a RegexFlag is an int subclass, which the store cannot write
-    known = GUARDS.get(key)  # the command line's store (linter.regex_store)
+    known = GUARDS.get(key)  # the command line's store (linter.compile_store)
     if known is None:
         known = GUARDS[key] = _guard(pattern, flags)
     return known

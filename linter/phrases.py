@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -63,7 +62,9 @@ def _phrase(kind: str, e: dict) -> Phrase:
 
 @cache
 def phrases() -> Mapping[str, list[Phrase]]:
-    return _Table(tomllib.loads((Path(__file__).parent / "data" / "phrases.toml").read_text("utf-8")))
+    from linter.compile_store import toml_loads
+
+    return _Table(toml_loads((Path(__file__).parent / "data" / "phrases.toml").read_text("utf-8")))
 
 
 def lower_pattern(pattern: str) -> str:

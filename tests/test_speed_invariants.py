@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -227,7 +228,7 @@ def test_fold_is_nfkc_quote_folded_lower_case(text):
     assert fold(text) == unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
 
 
-# -- the compiled-pattern store (linter.regex_store) -------------------------------------------------
+# -- the compiled-pattern store (linter.compile_store) -------------------------------------------------
 
 _TRICKY = [
     (r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>mg|ml)\b", 0),
@@ -249,7 +250,7 @@ def test_a_pattern_from_the_store_is_the_pattern_re_compiles():
     import re
     from array import array
 
-    from linter.regex_store import _CODE, entry
+    from linter.compile_store import _CODE, entry
 
     text = (ROOT / "article" / "stim1-deficiency.md").read_text()
     main(["check", "--isolated", "--no-cache", "--quiet", str(ROOT / "article" / "stim1-deficiency.md")])
@@ -265,7 +266,7 @@ def test_a_pattern_from_the_store_is_the_pattern_re_compiles():
 
 def _cli(store: str, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPATH=str(ROOT), MEDLINT_REGEX_STORE=store, MEDLINT_CACHE_DIR="", NO_COLOR="1")
+    env.update(PYTHONPATH=str(ROOT), MEDLINT_COMPILE_STORE=store, MEDLINT_CACHE_DIR="", NO_COLOR="1")
     return subprocess.run(
         [sys.executable, "-m", "linter", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
     )
@@ -276,7 +277,7 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
     absent (first run, which writes it), present, damaged or from another interpreter."""
     import marshal
 
-    store = tmp_path / "regex-store.marshal"
+    store = tmp_path / "compile-store.marshal"
     args = ("check", "--isolated", "--no-cache", "article/", "tests/pages/news-page.html")
     plain = _cli("", *args)
     assert plain.returncode == 1 and "CIT001" in plain.stdout
@@ -286,8 +287,8 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
         plain.stdout,
         plain.stderr,
     )
-    header, entries, guards, codes = marshal.loads(store.read_bytes())
-    assert len(entries) > 100 and guards and len(codes) > 100
+    header, entries, guards, codes, tables = marshal.loads(store.read_bytes())
+    assert len(entries) > 100 and guards and len(codes) > 100 and tables
     written = store.stat().st_mtime_ns
     os.utime(store, ns=(written - 10**9, written - 10**9))
     again = _cli(str(store), *args)
@@ -296,12 +297,101 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
     other_analysis = (*header[:-1], header[-1] + 1)  # guards from an older linter/patterns.py
     for damage in (
         b"not a store",
-        marshal.dumps(((0, "another python"), entries, guards, codes)),
-        marshal.dumps((other_analysis, entries, {k: "(?=[q])(?:" + k[0] + ")" for k in guards}, codes)),
-        marshal.dumps((header, entries, guards, {k: "not code" for k in codes})),
+        marshal.dumps(((0, "another python"), entries, guards, codes, tables)),
+        marshal.dumps((other_analysis, entries, {k: "(?=[q])(?:" + k[0] + ")" for k in guards}, codes, tables)),
+        marshal.dumps((header, entries, guards, {k: "not code" for k in codes}, tables)),
+        marshal.dumps((header, entries, guards, codes, {k: "not marshalled" for k in tables})),
         marshal.dumps((header, entries, guards)),  # the format before the methods' code
     ):
         store.write_bytes(damage)
         out = _cli(str(store), *args)
         assert (out.returncode, out.stdout, out.stderr) == (plain.returncode, plain.stdout, plain.stderr)
         assert marshal.loads(store.read_bytes())[0] == header  # rewritten whole
+
+
+# -- a command line parsed with one subcommand's options built (linter.cli._parser(only)) -------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--no-cache", "--select", "CIT,DOSE001", "--format", "json", "a.md", "b.md"],
+        ["check", "--per-file", "--stdin-filename", "x.md", "-"],
+        ["report", "-o", "out/", "--today", "2026-01-02", "site/"],
+        ["rules", "--format", "json"],
+        ["rule", "CIT001"],
+        ["refs", "sync", "--check", "docs/"],
+        ["graph", "a.md", "--format", "dot"],
+        ["server"],
+    ],
+)
+def test_one_subcommand_parses_as_the_whole_command_line(argv):
+    """Invariant: building only the named command's options changes no parse and no help text."""
+    from linter.cli import _parser
+
+    assert vars(_parser(argv[0]).parse_args(argv)) == vars(_parser().parse_args(argv))
+    assert _parser(argv[0]).format_help() == _parser().format_help()
+    sub_help = [a for a in _parser()._actions if a.dest == "command"][0].choices[argv[0]].format_help()
+    only_help = [a for a in _parser(argv[0])._actions if a.dest == "command"][0].choices[argv[0]].format_help()
+    assert only_help == sub_help
+
+
+def test_the_command_line_knows_every_command():
+    from linter.cli import COMMANDS
+    from linter.commands import COMMANDS as RUNNERS
+
+    assert set(COMMANDS) == set(RUNNERS)
+
+
+def test_an_unknown_command_or_bad_option_fails_as_before(capsys):
+    for argv in (["chek", "a.md"], ["check", "--no-such-option"], ["--select", "CIT", "check"]):
+        with pytest.raises(SystemExit) as raised:
+            main(argv)
+        assert raised.value.code == 2
+        assert "usage: medlint" in capsys.readouterr().err
+
+
+# -- parsed TOML kept in the store (linter.compile_store.toml_loads) ---------------------------------
+
+
+def test_toml_from_the_store_is_what_tomllib_parses(monkeypatch):
+    """Invariant: a table read back from the store equals tomllib's parse, and each call gets its own
+    copy; a table with a date (marshal cannot hold it) is parsed each time; invalid TOML still raises."""
+    import tomllib
+
+    from linter import compile_store
+
+    monkeypatch.setattr(compile_store, "_active", True)
+    monkeypatch.setattr(compile_store, "_tables", {})
+    phrases = (ROOT / "linter" / "data" / "phrases.toml").read_text("utf-8")
+    first = compile_store.toml_loads(phrases)
+    assert phrases in compile_store._tables
+    second = compile_store.toml_loads(phrases)
+    assert first == second == tomllib.loads(phrases) and first is not second
+    second.clear()
+    assert compile_store.toml_loads(phrases) == first
+    dated = 'reviewed = 2026-01-02\nname = "x"\n'
+    assert compile_store.toml_loads(dated) == tomllib.loads(dated) and dated not in compile_store._tables
+    with pytest.raises(ValueError):
+        compile_store.toml_loads("not = [toml")
+
+
+# -- the quick ending (linter.entry._leave) ------------------------------------------------------------
+
+
+def test_the_quick_ending_loses_no_output_and_keeps_the_exit_code(tmp_path, capsys):
+    """Invariant: ending with os._exit after flushing gives the bytes and exit code of the in-process
+    command, on standard output and in a file written with -o."""
+    pages = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "tests" / "pages").iterdir())]
+    args = ["check", "--isolated", "--no-cache", "--format", "json", "article/", *pages]
+    capsys.readouterr()
+    code = main(args)
+    expected = capsys.readouterr().out
+    assert code == 1 and len(expected) > 10_000
+    piped = _cli("", *args)
+    assert (piped.returncode, piped.stdout, piped.stderr) == (1, expected, "")
+    written = _cli("", *args, "-o", str(tmp_path / "out.json"))
+    assert (written.returncode, written.stdout) == (1, "")
+    assert (tmp_path / "out.json").read_text() == expected
+    assert _cli("", "check", "--isolated", "--no-cache", "--exit-zero", "article/").returncode == 0
+    assert _cli("", "check", "--no-such-option").returncode == 2

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -156,7 +155,9 @@ def explained_here(text: str, end: int, following: str, plain: str) -> bool:
 
 @cache
 def plain_language() -> dict:
-    return tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "plain_language.toml").read_text("utf-8"))
+    from linter.compile_store import toml_loads
+
+    return toml_loads((Path(__file__).resolve().parent.parent / "data" / "plain_language.toml").read_text("utf-8"))
 
 
 @cache

@@ -32,9 +32,9 @@ _EDGE_PUNCTUATION = " \t.:;,!|»›>•·-–—"
 @functools.cache
 def _chrome_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """Whole lines and line prefixes of page chrome (linter/data/chrome.toml), with their region."""
-    import tomllib
+    from linter.compile_store import toml_loads
 
-    data = tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "chrome.toml").read_text("utf-8"))
+    data = toml_loads((Path(__file__).resolve().parent.parent / "data" / "chrome.toml").read_text("utf-8"))
     lines = {line: group["region"] for group in data.values() for line in group.get("lines", [])}
     prefixes = tuple((p, group["region"]) for group in data.values() for p in group.get("prefixes", []))
     return lines, prefixes

@@ -278,9 +278,9 @@ def reference_statuses(graph: ArticleGraph) -> list[tuple[Any, str]]:
 
 @cache
 def criteria_table() -> dict[str, dict[str, str]]:
-    import tomllib
+    from linter.compile_store import toml_loads
 
-    return tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "criteria.toml").read_text("utf-8"))
+    return toml_loads((Path(__file__).resolve().parent.parent / "data" / "criteria.toml").read_text("utf-8"))
 
 
 @cache

@@ -22,8 +22,12 @@ for medlint's 38 dataclasses, about 14 ms of every start on Python 3.11. Under t
 ``exec`` that ``dataclasses`` calls looks the text up first: the same text compiles to the same code,
 so the stored code object (marshal, of this very interpreter) is what compiling would give.
 
-Where: ``linter/__pycache__/regex-store.<cache tag>.marshal`` beside the bytecode, written like
-bytecode (atomically, and not under ``PYTHONDONTWRITEBYTECODE``); ``MEDLINT_REGEX_STORE`` names
+And it keeps parsed TOML (``toml_loads``): medlint's own tables (the phrase table is 18 KB, ~1 ms to
+parse) and configuration files, keyed by their whole text, so a start needs neither the parse nor
+tomllib's import (~3 ms). A table with dates or times (which marshal cannot hold) is parsed each time.
+
+Where: ``linter/__pycache__/compile-store.<cache tag>.marshal`` beside the bytecode, written like
+bytecode (atomically, and not under ``PYTHONDONTWRITEBYTECODE``); ``MEDLINT_COMPILE_STORE`` names
 another file, or, set empty, turns the store off. It is not a results cache: ``--no-cache`` leaves it
 on, as it leaves bytecode on. Library use (``import linter``) never touches it.
 """
@@ -41,7 +45,7 @@ from pathlib import Path
 from types import CodeType as _CodeType
 from typing import Any
 
-FORMAT = 3
+FORMAT = 4
 _CODE = next(t for t in "HILQ" if array(t).itemsize == _sre.CODESIZE)  # the engine's code word
 LIMIT = 400  # entries kept: re's own cache holds 512, and seeding past it would only evict
 _ENGINE = (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
@@ -69,7 +73,26 @@ _stored: set[tuple[str, int]] = set()  # patterns the loaded store held
 _guards_stored: set[tuple[str, int]] = set()
 _codes: dict[str, Any] = {}  # generated source text -> its code object, stored or compiled in this run
 _codes_stored: set[str] = set()
+TABLE_LIMIT = 32  # parsed TOML texts kept: medlint's own tables and a few configuration files
+_tables: dict[str, bytes] = {}  # TOML text -> its parsed data, marshalled
+_tables_stored: set[str] = set()
 _active = False
+
+
+def toml_loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``; under the store, a text parsed before is read back instead (a fresh
+    copy on each call: callers may change what they get). Raises tomllib.TOMLDecodeError (a
+    ValueError) on invalid TOML."""
+    stored = _tables.get(text) if _active else None
+    if stored is not None:
+        return marshal.loads(stored)
+    import tomllib
+
+    data = tomllib.loads(text)
+    if _active:
+        with contextlib.suppress(ValueError):  # a date or time value: marshal cannot hold it
+            _tables[text] = marshal.dumps(data)
+    return data
 
 
 def _exec(source: Any, globals: dict | None = None, locals: Any = None, /) -> None:
@@ -85,22 +108,26 @@ def _exec(source: Any, globals: dict | None = None, locals: Any = None, /) -> No
 
 
 def location() -> Path | None:
-    configured = os.environ.get("MEDLINT_REGEX_STORE")
+    configured = os.environ.get("MEDLINT_COMPILE_STORE")
     if configured is not None:
         return Path(configured) if configured else None
-    return Path(__file__).parent / "__pycache__" / f"regex-store.{sys.implementation.cache_tag}.marshal"
+    return Path(__file__).parent / "__pycache__" / f"compile-store.{sys.implementation.cache_tag}.marshal"
 
 
-def _read(path: Path) -> tuple[list, dict, dict] | None:
+def _read(path: Path) -> tuple[list, dict, dict, dict] | None:
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(data, tuple) or len(data) != 4 or data[0] != header() or not isinstance(data[3], dict):
+    if not isinstance(data, tuple) or len(data) != 5 or data[0] != header():
         return None
-    if not all(isinstance(k, str) and type(v) is _CodeType for k, v in data[3].items()):
+    if not isinstance(data[3], dict) or not all(
+        isinstance(k, str) and type(v) is _CodeType for k, v in data[3].items()
+    ):
         return None
-    return data[1], data[2], data[3]
+    if not isinstance(data[4], dict) or not all(isinstance(k, str) and type(v) is bytes for k, v in data[4].items()):
+        return None
+    return data[1], data[2], data[3], data[4]
 
 
 def load() -> None:
@@ -117,7 +144,7 @@ def load() -> None:
     data = _read(path)
     if data is None:
         return
-    entries, guards, codes = data
+    entries, guards, codes, tables = data
     try:
         for pattern, flags, final, code, groups, groupindex, indexgroup in entries:
             compiled = _sre.compile(pattern, final, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
@@ -127,6 +154,8 @@ def load() -> None:
         _guards_stored.update(guards)
         _codes.update(codes)
         _codes_stored.update(codes)
+        _tables.update(tables)
+        _tables_stored.update(tables)
     except Exception:  # a damaged store: forget it, compile as usual
         for pattern, flags in _stored:
             re._cache.pop((str, pattern, flags), None)  # type: ignore[attr-defined]
@@ -135,6 +164,8 @@ def load() -> None:
         _guards_stored.clear()
         _codes.clear()
         _codes_stored.clear()
+        _tables.clear()
+        _tables_stored.clear()
 
 
 def entry(pattern: str, flags: int) -> tuple:
@@ -153,7 +184,7 @@ def entry(pattern: str, flags: int) -> tuple:
 def save() -> None:
     """Add what this run compiled and the store lacked (nothing to do, and no write, on most runs)."""
     path = location()
-    if not _active or path is None or (sys.dont_write_bytecode and "MEDLINT_REGEX_STORE" not in os.environ):
+    if not _active or path is None or (sys.dont_write_bytecode and "MEDLINT_COMPILE_STORE" not in os.environ):
         return
     keys = [
         (key[1], key[2])
@@ -162,17 +193,19 @@ def save() -> None:
     ]
     guards = {k: v for k, v in GUARDS.items() if k not in _guards_stored}
     codes = {k: v for k, v in _codes.items() if k not in _codes_stored}
-    if not keys and not guards and not codes:
+    tables = {k: v for k, v in _tables.items() if k not in _tables_stored}
+    if not keys and not guards and not codes and not tables:
         return
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        old = _read(path) or ([], {}, {})
+        old = _read(path) or ([], {}, {}, {})
         entries = {(e[0], e[1]): e for e in old[0]}
         for pattern, flags in keys:
             entries.setdefault((pattern, flags), entry(pattern, flags))
         kept = list(entries.values())[-LIMIT:]
         kept_codes = dict(list({**old[2], **codes}.items())[-CODE_LIMIT:])
-        data = marshal.dumps((header(), kept, {**old[1], **guards}, kept_codes))
+        kept_tables = dict(list({**old[3], **tables}.items())[-TABLE_LIMIT:])
+        data = marshal.dumps((header(), kept, {**old[1], **guards}, kept_codes, kept_tables))
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(data)
         os.replace(temporary, path)
