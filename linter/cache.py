@@ -6,13 +6,13 @@ or unreadable entry is ignored, never fatal.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 from linter import __version__
+from linter.digest import content_digest
 from linter.findings import Edit, Finding, Location, Severity
 
 DEFAULT_DIR = ".medlint_cache"
@@ -36,7 +36,7 @@ def cache_key(text: str, path: str, config_data: dict[str, Any], options: Any, l
         sort_keys=True,
         default=str,
     )
-    return hashlib.sha256(payload.encode() + b"\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return content_digest(payload.encode() + b"\0" + text.encode("utf-8", "surrogatepass"))
 
 
 class ResultCache:
@@ -95,7 +95,7 @@ class ResultCache:
     # One entry per cache directory (the last corpus run), so the cache does not grow with file sets.
     def corpus_key(self, keys: list[tuple[str, str]]) -> str:
         payload = "\n".join(f"{path}\0{key}" for path, key in keys)
-        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+        return content_digest(payload.encode("utf-8", "surrogatepass"))
 
     def get_corpus(self, key: str) -> dict[int, tuple[set[int], list[Finding]]] | None:
         try:

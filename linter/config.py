@@ -218,12 +218,11 @@ def _validated_before(raw: str, path: Path, use_cache: bool) -> tuple[bool, Path
     more than the whole pre-commit budget, so a successful validation is remembered by content."""
     if not use_cache:
         return False, None
-    import hashlib
-
     from linter import __version__
     from linter.cache import cache_dir
+    from linter.digest import sha256
 
-    key = hashlib.sha256(f"{__version__}\0{path.name}\0{raw}".encode()).hexdigest()
+    key = sha256(f"{__version__}\0{path.name}\0{raw}".encode()).hexdigest()
     marker = cache_dir(None) / "config" / key
     return marker.exists(), marker
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.config import Config
+from linter.digest import sha1
 from linter.findings import Finding
 from linter.results import FileResult, Options
 from linter.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
@@ -112,7 +112,7 @@ def fingerprint(findings: list[Finding], source: Source) -> None:
         key = (f.rule, text)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha1(f"{f.rule}\0{text}\0{index}".encode()).hexdigest()[:16]
+        digest = sha1(f"{f.rule}\0{text}\0{index}".encode()).hexdigest()[:16]
         f.fingerprint = digest
 
 

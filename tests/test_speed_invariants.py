@@ -395,3 +395,34 @@ def test_the_quick_ending_loses_no_output_and_keeps_the_exit_code(tmp_path, caps
     assert (tmp_path / "out.json").read_text() == expected
     assert _cli("", "check", "--isolated", "--no-cache", "--exit-zero", "article/").returncode == 0
     assert _cli("", "check", "--no-such-option").returncode == 2
+
+
+def test_the_compiled_in_digests_are_hashlib_s():
+    """Invariant: fingerprints (kept in baseline files) and reference ids do not change with the
+    digest modules medlint imports."""
+    import hashlib
+
+    from linter import digest
+
+    for data in (b"", b"CIT001\0some text\x000", "Überdosis – 5 mg".encode() * 5000):
+        assert digest.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+        assert digest.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        assert digest.content_digest(data) == hashlib.blake2b(data, digest_size=32).hexdigest()
+
+
+def test_a_one_file_check_imports_neither_hashlib_nor_tomllib(tmp_path):
+    """The pre-commit path: hashlib loads OpenSSL, tomllib its parser; neither is needed for a check
+    of one file with the store warm (the config memo and the cache use the compiled-in digests)."""
+    code = (
+        "import sys; sys.argv = ['medlint', 'check', '--isolated', 'article/stim1-deficiency.md'];"
+        "from linter import compile_store; compile_store.load(); from linter.cli import main; main();"
+        "compile_store.save();"
+        "print(sorted(m for m in ('hashlib', 'tomllib', 'networkx', 'jsonschema') if m in sys.modules))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    store, cache = tmp_path / "store.marshal", tmp_path / "cache"
+    env.update(PYTHONPATH=str(ROOT), MEDLINT_CACHE_DIR=str(cache), NO_COLOR="1", MEDLINT_COMPILE_STORE=str(store))
+    for _ in range(2):  # the first run fills the store
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "[]"
+    assert any(cache.iterdir())

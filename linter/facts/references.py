@@ -12,11 +12,12 @@ must appear in the entry (organisation authors compared as names); the year may 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from linter.digest import sha256
 
 if TYPE_CHECKING:
     from linter.graph import ArticleGraph, Reference
@@ -53,7 +54,7 @@ def reference_query(ref: Reference) -> RefQuery:
         if ident is not None:
             value = ident.value.lower() if kind == "doi" else ident.value.upper() if kind == "pmcid" else ident.value
             return RefQuery(f"{kind}:{value}", kind, value, ref.text)
-    digest = hashlib.sha256(" ".join(fold_words(ref.text)).encode()).hexdigest()[:20]
+    digest = sha256(" ".join(fold_words(ref.text)).encode()).hexdigest()[:20]
     return RefQuery(f"text:{digest}", "text", ref.text, ref.text)
 
 
