@@ -61,9 +61,11 @@ def lint_all(args: argparse.Namespace, in_worker=None) -> tuple[list[FileResult]
     _timing("lint", started)
     if not per_file and sum(1 for r in results if r.source is not None) > 1:  # corpus mode only
         from linter.corpus import run_corpus_step
+        from linter.engine import gc_paused
 
         started = time.perf_counter()
-        run_corpus_step(results, options, use_cache=not args.no_cache)
+        with gc_paused():
+            run_corpus_step(results, options, use_cache=not args.no_cache)
         _timing("corpus (DUP004)", started)
     return results, errors
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -184,20 +186,32 @@ def lint_path(
     frees nearly all of them; ``keep_graph=False`` (a pool worker, which sends results without graphs)
     drops the graph before that one pass, so the pass has only the few cyclic leftovers to look at.
     ``with_graph`` is called with a result that has its graph (a freshly linted file), before any drop."""
-    pause = gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
+    with gc_paused(collect_young=True):
         result = _lint_path(path, config, options, use_cache)
         if with_graph is not None and result.graph is not None:
             with_graph(result)
         if not keep_graph:
             result.graph = None
         return result
+
+
+@contextmanager
+def gc_paused(collect_young: bool = False) -> Iterator[None]:
+    """The cyclic garbage collector off for a stretch of work whose objects are nearly all freed by
+    reference counting or kept to the end: a file being linted (then, with ``collect_young``, one pass
+    over what it allocated, all in the youngest generation), the results arriving from the workers
+    and the corpus step (the collector's automatic passes re-scanned every result received so far,
+    ~1.7 s of the parent's ~4.4 s on 1,000 articles). Nested pauses leave it to the outermost."""
+    pause = gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
     finally:
         if pause:
             gc.enable()
-            gc.collect(0)  # everything this file allocated and still holds is in the youngest generation
+            if collect_young:
+                gc.collect(0)
 
 
 def _lint_path(path: str, config: Config, options: Options, use_cache: bool) -> FileResult:

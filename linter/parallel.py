@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from typing import Any
 
-from linter.engine import lint_path
+from linter.engine import gc_paused, lint_path
 from linter.results import FileResult, Options
 
 POOL_THRESHOLD = 16  # below this, starting workers costs more than it saves
@@ -57,7 +58,8 @@ def lint_many(
     from concurrent.futures import ProcessPoolExecutor
 
     items = [(jobs[k][0], jobs[k][1], options, use_cache, in_worker) for k in todo]
-    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+    # workers start (fork) inside the pause: each turns the collector back on for its own files
+    with ProcessPoolExecutor(max_workers=min(workers, len(items)), initializer=gc.enable) as pool, gc_paused():
         for k, result in zip(todo, pool.map(_work, items, chunksize=max(1, len(items) // (workers * 8))), strict=True):
             results[k] = result
             done += 1

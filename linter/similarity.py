@@ -113,10 +113,13 @@ class IdfSpace:
             heaviest.append([0.0, *accumulate(sorted(map(self.idf.__getitem__, p), reverse=True))])
         return masks, heaviest
 
-    def candidate_partners(self, keys_per_item: int = 12, max_postings: int = 60) -> list[set[int]]:
+    def candidate_partners(self, keys_per_item: int = 12, max_postings: int = 60, min_terms: int = 0) -> list[set[int]]:
         """For each item, the later items sharing one of its rarest terms; common terms are not keys.
 
-        Bounded postings keep this near-linear in the number of items, not quadratic."""
+        Bounded postings keep this near-linear in the number of items, not quadratic. An item with
+        fewer than ``min_terms`` terms still takes its place in the postings (the candidates of the
+        others do not change) but gets no partners of its own: scored_pairs with the same
+        ``min_terms`` never compares it."""
         # rarest first (idf falls as document frequency rises), ties by term: no hash order. Two stable
         # sorts with C-level keys: by term, then by frequency
         order = {t: rank for rank, t in enumerate(sorted(sorted(self.df), key=self.df.__getitem__))}
@@ -131,7 +134,12 @@ class IdfSpace:
                 items.append(i)
             keys.append(mine)
         # items join postings in increasing order: the ones after an item's place are the later items
-        return [set().union(*(items[at + 1 :] for items, at in mine if len(items) <= max_postings)) for mine in keys]
+        return [
+            set().union(*(items[at + 1 :] for items, at in mine if len(items) <= max_postings))
+            if len(p) >= min_terms
+            else set()
+            for p, mine in zip(self.profiles, keys, strict=True)
+        ]
 
 
 def shingle_hashes(words: Sequence[str], k: int = 3) -> set[int]:

@@ -94,3 +94,52 @@ def test_footnote_definition_block():
     src, found = blocks("Claim [^a].\n\n[^a]: Smith J. A study.\n")
     note = [b for b in found if b.kind == "footnote_def"][0]
     assert note.footnote == "a" and src.position(note.start) == (3, 7) and note.text == "Smith J. A study."
+
+
+_LISTS = """# Doses
+
+- one
+  - two, indented two
+    - three, indented four
+      1. numbered under it
+- back out
+   - indented three
+\t- a tab
+
+1) first
+2) second
+   > quoted inside
+   ```
+   code inside
+   ```
+3) third
+    continued with four spaces
+
+* star
++ plus
+"""
+
+
+def test_the_shared_parser_s_list_breaks_are_mistune_s():
+    """Invariant: the process-wide parser, with its list-item break patterns built once per indent,
+    gives the tokens of a fresh mistune parser, on the first document and every later one."""
+    import mistune
+    from mistune import list_parser
+
+    from linter.parse.markdown import _parser
+
+    def tokens(md):
+        state = md.block.state_cls()
+        state.process(_LISTS)
+        md.block.parse(state)
+        return state.tokens
+
+    shared = _parser()
+    build = list_parser._compile_list_break_sc
+    assert build.memo_for is shared.block  # the memo is in place, for this parser only
+    fresh = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
+    fresh.block.max_nested_level = shared.block.max_nested_level
+    assert build(fresh.block, 2) is not None  # other parsers go to mistune's own builder
+    for _ in range(3):
+        assert tokens(shared) == tokens(fresh)
+    assert [b.kind for b in parse_markdown(Source("a.md", _LISTS)).blocks].count("list_item") == 12

@@ -108,7 +108,7 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
         return threshold if shorter >= SHORT_BLOCK_TERMS else max(threshold, short_threshold)
 
     chosen: dict[int, tuple[int, int]] = {}  # later -> the pair that gave its best score
-    partners = space.candidate_partners()
+    partners = space.candidate_partners(min_terms=min_terms)
     _add_structural_partners(partners, graph, prose)
     for i, j, score in space.scored_pairs(partners, min_terms, floor):
         if parallel_siblings(prose[i], prose[j]) or contrast(prose[i].text, prose[j].text):

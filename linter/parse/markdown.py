@@ -29,10 +29,47 @@ def _blank_front_matter(source: Source, lines: list[str]) -> list[str]:
     return [""] * body_line + lines[body_line:]
 
 
+_markdown: Any = None
+
+
+def _parser() -> Any:
+    """One mistune parser per process (parsing keeps its state in the BlockState, not the parser).
+
+    mistune's list parser builds "what ends this list item" (a pattern joined from the parser's block
+    rules and the item's indent) for every list item, ~280 times in a seed-sized article, though it
+    depends only on the parser and the indent: for this parser it is built once per indent."""
+    global _markdown
+    if _markdown is None:
+        md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
+        md.block.max_nested_level = MAX_NESTING
+        _memo_list_breaks(md.block)
+        _markdown = md
+    return _markdown
+
+
+def _memo_list_breaks(block: Any) -> None:
+    from mistune import list_parser
+
+    build = getattr(list_parser, "_compile_list_break_sc", None)
+    if build is None or getattr(build, "memo_for", None) is not None:  # another mistune, or done
+        return
+    built: dict[int, Any] = {}
+
+    def memo(parser: Any, leading_width: int) -> Any:
+        if parser is not block:
+            return build(parser, leading_width)
+        pattern = built.get(leading_width)
+        if pattern is None:
+            pattern = built[leading_width] = build(parser, leading_width)
+        return pattern
+
+    memo.memo_for = block  # type: ignore[attr-defined]
+    list_parser._compile_list_break_sc = memo
+
+
 def parse_markdown(source: Source) -> Document:
     lines = _blank_front_matter(source, source.lines())
-    md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
-    md.block.max_nested_level = MAX_NESTING
+    md = _parser()
     state = md.block.state_cls()
     state.process("\n".join(lines) + "\n")
     md.block.parse(state)
