@@ -426,3 +426,18 @@ def test_a_one_file_check_imports_neither_hashlib_nor_tomllib(tmp_path):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
     assert out.stdout.splitlines()[-1] == "[]"
     assert any(cache.iterdir())
+
+
+@pytest.mark.parametrize("columns", [None, "100", "60", "0", "-3", "wide"])
+def test_help_is_as_wide_as_shutil_says(monkeypatch, columns):
+    """Invariant: the help formatter's width is argparse's default (shutil.get_terminal_size) without
+    importing shutil."""
+    import shutil
+
+    from linter.cli import _Formatter
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _Formatter("medlint")._width == shutil.get_terminal_size().columns - 2
