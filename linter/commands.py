@@ -173,6 +173,7 @@ def _watch(args: argparse.Namespace) -> int:
         import watchfiles
     except ImportError:
         raise UsageError("--watch needs the [watch] extra: pip install 'medlint-health[watch]'") from None
+    long_running()
     import hashlib
 
     written: dict[str, str] = {}
@@ -479,7 +480,16 @@ def run_server(args: argparse.Namespace) -> int:
         from linter.server import run
     except ImportError:
         raise UsageError("the editor server needs the [lsp] extra: pip install 'medlint-health[lsp]'") from None
+    long_running()
     return run(args)
+
+
+def long_running() -> None:
+    """A command that runs until stopped (the editor server, --watch) turns the cyclic garbage
+    collector back on, which the console script turns off for commands that run once (linter.entry)."""
+    import gc
+
+    gc.enable()
 
 
 def run_refs(args: argparse.Namespace) -> int:

@@ -441,3 +441,42 @@ def test_help_is_as_wide_as_shutil_says(monkeypatch, columns):
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert _Formatter("medlint")._width == shutil.get_terminal_size().columns - 2
+
+
+# -- the collector off for commands that run once (linter.entry) ---------------------------------------
+
+
+def test_linting_leaves_almost_no_cyclic_garbage():
+    """Why the console script may turn the cyclic collector off: linting a file, whatever its format,
+    leaves at most a few dozen objects that only the collector could free, not the article's objects."""
+    import gc
+
+    from linter.config import Config
+    from linter.engine import lint_path
+    from linter.results import Options
+
+    files = [*sorted((ROOT / "article").iterdir()), *sorted((ROOT / "tests" / "pages").iterdir())]
+    gc.collect()
+    gc.disable()
+    try:
+        for path in files:
+            for keep_graph in (False, True):
+                result = lint_path(str(path), Config(), Options(), keep_graph=keep_graph)
+                assert result.error is None and result.findings is not None
+                del result
+                assert gc.collect() <= 60, path
+    finally:
+        gc.enable()
+
+
+def test_long_running_commands_turn_the_collector_back_on():
+    import gc
+
+    from linter.commands import long_running
+
+    gc.disable()
+    try:
+        long_running()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
