@@ -410,7 +410,7 @@ class _Importer(HTMLParser):
         if self.context_pending and data.strip():
             self.context_pending = False
             self._capture_context()
-        self.chars.extend(data)
+        self.chars.append(data)  # pieces, not characters: only joined, or cut at a recorded piece count
         if single:
             # an entity stands for its whole source text: &#91; is one character spanning six
             self.offsets.extend([start] * len(data))
@@ -433,12 +433,13 @@ class _Importer(HTMLParser):
         self.chars, self.offsets, self.kind = [], [], None
         self.link_chars, self.fragment_only, self.any_link = 0, True, False
         chrome, containers, skipped, ancestors = self.context
-        if kind is None or kind == "code" or not "".join(chars).strip():
+        raw = "" if kind is None or kind == "code" else "".join(chars)
+        stripped = raw.strip()
+        if not stripped:
             self.item = None if kind == "list_item" else self.item
             return
-        raw = "".join(chars)
         lead = len(raw) - len(raw.lstrip())
-        raw, offsets = raw.strip(), offsets[lead : lead + len(raw.strip())]
+        raw, offsets = stripped, offsets[lead : lead + len(stripped)]
         scanned = scan(raw, offsets, markdown=False)
         scanned.text = scanned.text.replace("\n", " ")  # source line breaks are only white space in HTML
         for marker in scanned.markers:
