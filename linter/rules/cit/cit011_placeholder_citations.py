@@ -109,6 +109,8 @@ def placeholder_citations(graph: ArticleGraph, options: dict[str, Any], me: Rule
     """
     min_run = int(options.get("min-run", 6))
     for run in sequential_runs(graph):
+        if len(run) < min_run:
+            continue  # trimming only shortens a run: one already too short stays so
         if graph.has_reference_list:
             run = _trim_supported(graph, run)
         if len(run) < min_run:
