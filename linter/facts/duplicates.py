@@ -76,22 +76,25 @@ def duplicated_blocks(graph: ArticleGraph, threshold: float, min_terms: int, sho
 
 
 def _exact_duplicates(graph: ArticleGraph) -> list[tuple[Block, Block]]:
-    found: list[tuple[Block, Block]] = []
-    first_by_text: dict[str, Block] = {}
-    for block in _units(graph):
-        norm = normalise(block.text)
-        if len(norm.split()) < 6:
+    by_text: dict[str, list[tuple[int, Block]]] = {}  # only texts met twice are judged further
+    for order, block in enumerate(_units(graph)):
+        by_text.setdefault(normalise(block.text), []).append((order, block))
+    found: list[tuple[int, Block, Block]] = []
+    for norm, group in by_text.items():
+        if len(group) < 2 or len(norm.split()) < 6:
             continue
-        if block.kind in ("list_item", "table_cell") and len(content_terms(block.text)) < SHORT_ITEM_TERMS:
-            continue  # the same symptom in two lists, the same dose in two rows: structure, not repetition
-        if len(graph.sentences_of(block)) <= 1 and any_match("cross_reference", block.text):
-            continue  # "See our page on X for more information": navigation repeats by design
-        first = first_by_text.get(norm)
-        if first is None:
-            first_by_text[norm] = block
-        else:
-            found.append((block, first))
-    return found
+        kept = [(order, block) for order, block in group if _judged_as_repeat(graph, block)]
+        found.extend((order, block, kept[0][1]) for order, block in kept[1:])
+    found.sort(key=lambda pair: pair[0])  # in document order of the later copy
+    return [(later, first) for _, later, first in found]
+
+
+def _judged_as_repeat(graph: ArticleGraph, block: Block) -> bool:
+    if block.kind in ("list_item", "table_cell") and len(content_terms(block.text)) < SHORT_ITEM_TERMS:
+        return False  # the same symptom in two lists, the same dose in two rows: structure, not repetition
+    if len(graph.sentences_of(block)) <= 1 and any_match("cross_reference", block.text):
+        return False  # "See our page on X for more information": navigation repeats by design
+    return True
 
 
 def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, short_threshold: float) -> list[NearPair]:
