@@ -74,32 +74,33 @@ class IdfSpace:
     ) -> Iterator[tuple[int, int, float]]:
         """(i, j, cosine) for each i and each j of ``partners[i]`` (j > i) whose shorter profile has at
         least ``min_terms`` terms and whose cosine reaches ``floor(shorter)``. The same scores as
-        ``cosine``, in one tight loop that intersects only the pairs two bounds cannot rule out: the
-        weights alone (the shared weight is at most the lighter profile's), then the number of shared
-        terms (a bit count) times the heaviest terms each profile has (most candidate pairs share
-        only a few light words)."""
+        ``cosine``, in one tight loop that intersects only the pairs a bound cannot rule out: the
+        number of shared terms (a bit count) times the heaviest terms each profile has (most
+        candidate pairs share only a few light words). The bound is compared with a tolerance far
+        above rounding, so it never rules out a pair that scores; the score itself is computed as
+        ``cosine`` computes it."""
         profiles, weights, idf = self.profiles, self.weights, self.idf
         lengths = [len(p) for p in profiles]
+        roots = [math.sqrt(w) for w in weights]
         masks, heaviest = self._term_masks()
         floors = {n: floor(n) for n in set(lengths) if n >= min_terms}
+        fsum, sqrt, weight_of = math.fsum, math.sqrt, idf.__getitem__
         for i, js in enumerate(partners):
             li, wi = lengths[i], weights[i]
             if li < min_terms or not wi:
                 continue
-            mask_i, heaviest_i, profile_i = masks[i], heaviest[i], profiles[i]
+            mask_i, heaviest_i, profile_i, root_i = masks[i], heaviest[i], profiles[i], roots[i]
             for j in js:
-                lj, wj = lengths[j], weights[j]
-                if lj < min_terms or not wj:
+                lj = lengths[j]
+                if lj < min_terms or not weights[j]:
                     continue
                 least = floors[li if li < lj else lj]
-                if (wi if wi < wj else wj) < least * least * (wi if wi > wj else wj) * (1 - 1e-9):
-                    continue  # the shared weight is at most the lighter profile's
-                norm = math.sqrt(wi * wj)
                 common = (mask_i & masks[j]).bit_count()
                 bound = heaviest_i[common] if heaviest_i[common] < heaviest[j][common] else heaviest[j][common]
-                if bound * (1 + 1e-9) < least * norm:
+                if bound * (1 + 1e-9) < least * root_i * roots[j]:
                     continue
-                score = math.fsum(map(idf.__getitem__, profile_i & profiles[j])) / norm
+                norm = sqrt(wi * weights[j])
+                score = fsum(map(weight_of, profile_i & profiles[j])) / norm
                 if score >= least:
                     yield i, j, score
 
