@@ -50,9 +50,11 @@ def paragraph_records(graph: ArticleGraph, min_words: int = 12) -> list[Paragrap
     out = []
     for block in graph.body_blocks:
         if block.kind in ("paragraph", "list_item", "html") and len(block.text.split()) >= min_words:
-            text = normalise(block.text)
+            text = normalise(block.text)  # its words are words(block.text): normalising twice changes nothing
             numbers, masked = quantities(block.text) if has_quantity(block.text) else ((), "")
-            out.append(Paragraph(block.start, block.end, text, sketch(shingle_hashes(words(text))), masked, numbers))
+            out.append(
+                Paragraph(block.start, block.end, text, sketch(shingle_hashes(words(block.text))), masked, numbers)
+            )
     return out
 
 
