@@ -10,7 +10,7 @@ spread (min-max). What is measured (issue 17's decisions):
 
 - medlint from a regular (non-editable) install in ``bench/.venv``, bytecode compiled; "cold" is
   ``--no-cache`` with the files in the OS cache. As Python writes bytecode on an install's first
-  run, medlint writes its compiled-pattern store (linter/compile_store.py) then: one unmeasured run
+  run, medlint writes its compile store (linter/compile_store.py) then: one unmeasured run
   on a Markdown article and an HTML page after each install primes it, so no measured run is the
   install's first;
 - the interpreter floor is that environment's ``python -c pass``;
@@ -186,7 +186,7 @@ def as_html_page(markdown: str) -> str:
 
 
 def prime(tmp: Path) -> None:
-    """The install's first run (unmeasured): it writes the compiled-pattern store, as a first import
+    """The install's first run (unmeasured): it writes the compile store, as a first import
     writes bytecode."""
     make_corpus(tmp / "prime", "--count", "1")
     sample = next((tmp / "prime").glob("*.md"))

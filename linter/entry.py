@@ -1,4 +1,4 @@
-"""The console script and ``python -m linter``: the command line inside the compiled-pattern store
+"""The console script and ``python -m linter``: the command line inside the compile store
 (linter.compile_store), loaded before any module compiles a pattern and topped up afterwards.
 
 The cyclic garbage collector is off for the whole command: an article's objects are freed by
