@@ -1,9 +1,9 @@
-"""Compiled regular expressions (and the dataclass methods' code) kept between runs, as Python keeps
-bytecode.
+"""What every start would compile or parse again, kept between runs as Python keeps bytecode: the
+regular expressions, the code of the dataclasses' methods and parsed TOML.
 
 A check of one article compiles about 190 regular expressions (medlint's, mistune's, the standard
 library's) and analyses about 60 for their first-character guards (linter.patterns): about a third of
-a cold process. Python cannot pickle a compiled pattern, but what ``re`` compiles a pattern into is
+a cold process before this store. Python cannot pickle a compiled pattern, but what ``re`` compiles a pattern into is
 plain data (a list of integer codes, the group names, the flags); ``_sre.compile`` turns that back
 into the very pattern object (``==`` compares the codes).
 
