@@ -5,7 +5,6 @@ Validated against ``schemas/config.schema.json``; every problem is one line nami
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -167,6 +166,8 @@ def load_schema(name: str) -> dict[str, Any]:
     """A JSON schema shipped with medlint (``schemas/`` is installed as ``linter.schemas``)."""
     installed = Path(__file__).resolve().parent / "schemas" / name  # wheel: schemas/ ships as linter.schemas
     checkout = Path(__file__).resolve().parent.parent / "schemas" / name  # source checkout or editable install
+    import json  # only a configuration not validated before is checked against the schema
+
     return json.loads((installed if installed.is_file() else checkout).read_text("utf-8"))
 
 

@@ -411,13 +411,13 @@ def test_the_compiled_in_digests_are_hashlib_s():
 
 
 def test_a_one_file_check_imports_neither_hashlib_nor_tomllib(tmp_path):
-    """The pre-commit path: hashlib loads OpenSSL, tomllib its parser; neither is needed for a check
+    """The pre-commit path: hashlib loads OpenSSL, tomllib its parser, shutil bz2 and lzma; none is needed for a check
     of one file with the store warm (the config memo and the cache use the compiled-in digests)."""
     code = (
         "import sys; sys.argv = ['medlint', 'check', '--isolated', 'article/stim1-deficiency.md'];"
         "from linter import compile_store; compile_store.load(); from linter.cli import main; main();"
         "compile_store.save();"
-        "print(sorted(m for m in ('hashlib', 'tomllib', 'networkx', 'jsonschema') if m in sys.modules))"
+        "print(sorted(m for m in ('hashlib', 'tomllib', 'shutil', 'networkx', 'jsonschema') if m in sys.modules))"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     store, cache = tmp_path / "store.marshal", tmp_path / "cache"

