@@ -93,7 +93,8 @@ def has_disclaimer(graph: ArticleGraph) -> bool:
 
 
 def _has_disclaimer(graph: ArticleGraph) -> bool:
-    return any(any_match("disclaimer", b.text) for b in all_blocks(graph))
+    # from the bottom up: a disclaimer usually closes the page, so the search stops there
+    return any(any_match("disclaimer", b.text) for b in reversed(all_blocks(graph)))
 
 
 # -- people ------------------------------------------------------------------------------------
