@@ -480,3 +480,65 @@ def test_long_running_commands_turn_the_collector_back_on():
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- the trust facts' per-block prefilters (linter.facts.trust._has) ----------------------------------
+
+_LABEL_TEXTS = [
+    "WRITTEN BY Jane Smith, MD",
+    "Medically Reviewed By: Dr Tom Becker",
+    "Author: J. Smith",
+    "AUTHORS : the editorial team",
+    "Reviewers:",
+    "Fact-checked by Ana Ruiz",
+    "Caused by a virus.",
+    "stand-by mode",
+    "x-By nothing",
+    "Nearby clinics",
+    "Co-authored work",
+    "Last reviewed 3 March 2026",
+    "UPDATED: 2026-01-02",
+    "Posted on 1 May",
+    "Nothing to see here.",
+    "Écrit par Marie",  # not ASCII: the case-insensitive pattern itself
+    "",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "by",
+                "By",
+                "BY",
+                "author",
+                "Authors",
+                "reviewer",
+                "Reviewed",
+                "WRITTEN",
+                "x-",
+                "updated",
+                "POSTED",
+                ":",
+                " ",
+                "\t",
+                "a",
+                "Jane",
+                "-",
+                "near",
+                "stand",
+            ]
+        ),
+        max_size=12,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_the_ascii_prefilters_agree_with_the_case_insensitive_patterns(parts):
+    """Invariant: the lower-cased, case-sensitive form (and the byline words it requires) answers as the
+    case-insensitive pattern does, on every block text."""
+    from linter.facts.trust import _DATE_WORD, _DATE_WORD_ASCII, _LABEL, _LABEL_ASCII, _LABEL_WORDS, _has
+
+    for text in [*_LABEL_TEXTS, "".join(parts), " ".join(parts)]:
+        assert _has(_LABEL_ASCII, _LABEL, text, _LABEL_WORDS) == bool(_LABEL.search(text)), text
+        assert _has(_DATE_WORD_ASCII, _DATE_WORD, text) == bool(_DATE_WORD.search(text)), text

@@ -15,7 +15,7 @@ from linter.dates import find_dates
 from linter.graph import ArticleGraph
 from linter.parse.model import Block
 from linter.patterns import guarded
-from linter.phrases import any_match
+from linter.phrases import any_match, lower_pattern
 
 _TEAM_WORDS = re.compile(
     r"(?i)\b(?:team|board|staff|editors?|editorial|group|committee|department|members|organi[sz]ation|inc|ltd|"
@@ -29,10 +29,11 @@ _NAME = re.compile(
     rf"|(?:[A-Z]\.\s*)+{_NAME_WORD}"  # initials and surname
     rf"|{_NAME_WORD}(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:van|de|von|der|da|di|le)?\s*{_NAME_WORD})+"
 )
-_LABEL = guarded(
-    r"(?i)\b(?:(?:medically\s+|clinically\s+)?(?:written|authored|reviewed|edited|fact[- ]checked|checked|approved)"
+_LABEL_SOURCE = (
+    r"\b(?:(?:medically\s+|clinically\s+)?(?:written|authored|reviewed|edited|fact[- ]checked|checked|approved)"
     r"(?:\s+and\s+\w+)?\s+by\b:?|authors?\s*:|reviewers?\s*:|(?<![\w-])by\b:?)[ \t]*"
 )
+_LABEL = guarded("(?i)" + _LABEL_SOURCE)
 # where a name list ends: a sentence end (not after a title or an initial), a separator, another label
 _WHO_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)\.(?=\s|$)|[;|•·\n]")
 _REVIEW_LABEL = guarded(
@@ -41,7 +42,27 @@ _REVIEW_LABEL = guarded(
 )
 _PUBLISHED_LABEL = re.compile(r"(?i)\b(?:published|posted|first\s+published|date\s+published|created)\b[^.\n]{0,20}?$")
 _NEXT_REVIEW = re.compile(r"(?i)\bnext\s+review|\breview\s+due|\bdue\s+for\s+review")
-_DATE_WORD = guarded(r"(?i)review|updated|revised|modified|published|posted|created")
+_DATE_WORD_SOURCE = r"review|updated|revised|modified|published|posted|created"
+_DATE_WORD = guarded("(?i)" + _DATE_WORD_SOURCE)
+# The two prefilters every block goes through, for ASCII text: the lower-cased pattern, case-sensitive,
+# on the lower-cased text finds a match exactly where the case-insensitive one would (ASCII
+# lower-casing keeps every character in place), and Python's engine skips ahead on it ~3x faster.
+_LABEL_ASCII = guarded(lower_pattern(_LABEL_SOURCE))
+_DATE_WORD_ASCII = guarded(lower_pattern(_DATE_WORD_SOURCE))
+
+
+_LABEL_WORDS = ("by", "author", "reviewer")  # every branch of _LABEL holds one: most blocks hold none
+
+
+def _has(folded: re.Pattern[str], pattern: re.Pattern[str], text: str, words: tuple[str, ...] = ()) -> bool:
+    if not text.isascii():
+        return pattern.search(text) is not None
+    lowered = text.lower()
+    if words and not any(word in lowered for word in words):
+        return False
+    return folded.search(lowered) is not None
+
+
 _PROFESSIONAL = {"clinician", "medicalresearcher", "professional", "healthcareprofessional", "physician", "pharmacist"}
 _PATIENT = {"patient", "patients", "public", "consumer", "caregiver", "peopleaudience"}
 
@@ -108,7 +129,7 @@ def _visible_people(graph: ArticleGraph) -> tuple[list[Person], list[str]]:
     teams: list[str] = []
     for block in all_blocks(graph):
         text = block.text
-        if not _LABEL.search(text):
+        if not _has(_LABEL_ASCII, _LABEL, text, _LABEL_WORDS):
             continue
         labels = list(_LABEL.finditer(text))
         for i, m in enumerate(labels):
@@ -168,7 +189,7 @@ def _page_dates(graph: ArticleGraph, day_first: bool) -> list[PageDate]:
         for d in find_dates(item.value, day_first)[:1]:
             found.append(PageDate(kind or "published", d.value, item.start, item.end, item.origin))
     for block in all_blocks(graph):
-        if not _DATE_WORD.search(block.text):
+        if not _has(_DATE_WORD_ASCII, _DATE_WORD, block.text):
             continue
         for d in find_dates(block.text, day_first):
             before = block.text[max(0, d.start - 60) : d.start]
