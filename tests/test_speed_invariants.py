@@ -542,3 +542,26 @@ def test_the_ascii_prefilters_agree_with_the_case_insensitive_patterns(parts):
     for text in [*_LABEL_TEXTS, "".join(parts), " ".join(parts)]:
         assert _has(_LABEL_ASCII, _LABEL, text, _LABEL_WORDS) == bool(_LABEL.search(text)), text
         assert _has(_DATE_WORD_ASCII, _DATE_WORD, text) == bool(_DATE_WORD.search(text)), text
+
+
+def test_dose_format_block_checks_change_no_finding(monkeypatch):
+    """Invariant: DOSE007's per-block word checks only skip searches that could not match."""
+    from linter.rules.dose import dose007_dose_format as rule
+
+    text = (
+        "# Dosing\n\nTake ii TABLETS twice a day. Give IV Caps with food. Use iii drops, or x Puffs.\n\n"
+        "Give ½ tablet at night, ¼ teaspoon for children. Café dosing: ii tabſ daily.\n\n"
+        "Epinephrine 1:1000 solution, or adrenaline 1 : 10,000 injection. A map at 1:1000 scale.\n\n"
+        "Take 500mg. Then 10000 units. Nothing else here: 5 mg daily.\n"
+    )
+
+    def findings() -> list[tuple[str, int, int, str]]:
+        from tests.helpers import lint_text
+
+        return [(f.rule, f.line, f.column, f.message) for f in lint_text(text, select=["DOSE007"])]
+
+    fast = findings()
+    monkeypatch.setattr(rule, "_possible", lambda _text: (True, True, True))
+    assert fast == findings()
+    assert sum("Roman" in f[3] for f in fast) >= 3 and any("fraction" in f[3] for f in fast)
+    assert any("ratio" in f[3] for f in fast)

@@ -27,6 +27,21 @@ _RATIO = guarded(r"\b1\s?:\s?\d{1,3}(?:,?\d{3})+\b")
 _RATIO_CONTEXT = guarded(r"(?i)\b(?:epinephrine|adrenaline|lidocaine|injection|solution|dilut\w*|strength)\b")
 
 
+_ROMAN_WORDS = ("tab", "cap", "drop", "puff", "teaspoon")  # every match of _ROMAN holds one
+_FRACTIONS = "½¼¾⅓⅔"  # every match of _FRACTION starts with one
+
+
+def _possible(text: str) -> tuple[bool, bool, bool]:
+    """Whether a block's text can hold a Roman-numeral dose, a fraction symbol or a ratio strength at
+    all: words every match must contain, looked up once per block instead of a search per sentence.
+    Only for ASCII text (case-insensitive matching folds some letters beyond lower-casing), and an
+    ASCII text holds no fraction symbol."""
+    if not text.isascii():
+        return True, True, True
+    lowered = text.lower()
+    return any(word in lowered for word in _ROMAN_WORDS), False, ":" in text
+
+
 def _format_problems(me: Rule, graph: ArticleGraph, block: Block, text: str, sentence: Sentence, d: DoseSpan):
     numbers_end = d.numbers_end
     numbers = text[d.number_start : numbers_end]  # "400" or a range, "400-800"
@@ -101,19 +116,23 @@ def dose_format(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Itera
     Spacing, unit periods and thousands separators are fixed; ratios, Roman numerals and
     fractions need an editor.
     """
+    possible: dict[int, tuple[bool, bool, bool]] = {}  # per block: can Roman, fraction, ratio occur at all
     for sentence, doses in dose_sentences(graph):
         block, text = sentence.block, sentence.block.text
         for d in doses:
             yield from _format_problems(me, graph, block, text, sentence, d)
+        roman, fraction, ratio = possible.get(id(block)) or possible.setdefault(id(block), _possible(text))
         for pattern, message in (
-            (_ROMAN, "Roman numerals in a dose are misread; use Arabic numerals"),
-            (_FRACTION, "a fraction symbol in a dose is easily misread; write 'half a tablet'"),
+            (_ROMAN if roman else None, "Roman numerals in a dose are misread; use Arabic numerals"),
+            (_FRACTION if fraction else None, "a fraction symbol in a dose is easily misread; write 'half a tablet'"),
         ):
+            if pattern is None:
+                continue
             for m in pattern.finditer(text, sentence.start, sentence.end):
                 if pattern is _ROMAN and m.group(0)[:2].lower() == "i " and not doses:
                     continue
                 yield _span_finding(me, graph, block, m.start(), m.end(), f"'{m.group(0)}': {message}")
-        if _RATIO_CONTEXT.search(text, sentence.start, sentence.end):
+        if ratio and _RATIO_CONTEXT.search(text, sentence.start, sentence.end):
             for m in _RATIO.finditer(text, sentence.start, sentence.end):
                 yield _span_finding(
                     me,
