@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from linter.patterns import guarded
+from linter.text import lowered
 
 
 @dataclass(frozen=True)
@@ -119,18 +120,13 @@ def _loose(kind: str) -> re.Pattern[str]:
     return guarded(_alternation(list(phrases()[kind])), re.I)
 
 
-@lru_cache(maxsize=8192)
-def _lowered(text: str) -> str:
-    return text.lower()
-
-
 def may_match(kind: str, text: str) -> bool:
     """False when no entry of ``kind`` can match ``text``: one or two searches, where most blocks match
     none. True does not promise a match; the entries decide."""
     quick = _prefilter(kind)
     if not quick.ascii_ok or not text.isascii():
         return _loose(kind).search(text) is not None
-    if quick.folded is not None and quick.folded.search(_lowered(text)):
+    if quick.folded is not None and quick.folded.search(lowered(text)):
         return True
     return quick.cased is not None and quick.cased.search(text) is not None
 

@@ -16,6 +16,7 @@ from linter.graph import ArticleGraph
 from linter.parse.model import Block
 from linter.patterns import guarded
 from linter.phrases import any_match, lower_pattern
+from linter.text import lowered
 
 _TEAM_WORDS = re.compile(
     r"(?i)\b(?:team|board|staff|editors?|editorial|group|committee|department|members|organi[sz]ation|inc|ltd|"
@@ -49,18 +50,16 @@ _DATE_WORD = guarded("(?i)" + _DATE_WORD_SOURCE)
 # lower-casing keeps every character in place), and Python's engine skips ahead on it ~3x faster.
 _LABEL_ASCII = guarded(lower_pattern(_LABEL_SOURCE))
 _DATE_WORD_ASCII = guarded(lower_pattern(_DATE_WORD_SOURCE))
-
-
 _LABEL_WORDS = ("by", "author", "reviewer")  # every branch of _LABEL holds one: most blocks hold none
 
 
 def _has(folded: re.Pattern[str], pattern: re.Pattern[str], text: str, words: tuple[str, ...] = ()) -> bool:
     if not text.isascii():
         return pattern.search(text) is not None
-    lowered = text.lower()
-    if words and not any(word in lowered for word in words):
+    folded_text = lowered(text)
+    if words and not any(word in folded_text for word in words):
         return False
-    return folded.search(lowered) is not None
+    return folded.search(folded_text) is not None
 
 
 _PROFESSIONAL = {"clinician", "medicalresearcher", "professional", "healthcareprofessional", "physician", "pharmacist"}

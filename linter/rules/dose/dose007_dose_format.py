@@ -14,6 +14,7 @@ from linter.parse.model import Block
 from linter.patterns import guarded
 from linter.rules.base import Rule, rule
 from linter.rules.dose.common import _span_finding
+from linter.text import lowered
 
 _ROMAN = guarded(r"\b(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?:tablets?|tabs?|capsules?|caps?|drops?|puffs?|teaspoons?)\b", re.I)
 
@@ -33,13 +34,12 @@ _FRACTIONS = "½¼¾⅓⅔"  # every match of _FRACTION starts with one
 
 def _possible(text: str) -> tuple[bool, bool, bool]:
     """Whether a block's text can hold a Roman-numeral dose, a fraction symbol or a ratio strength at
-    all: words every match must contain, looked up once per block instead of a search per sentence.
-    Only for ASCII text (case-insensitive matching folds some letters beyond lower-casing), and an
-    ASCII text holds no fraction symbol."""
-    if not text.isascii():
-        return True, True, True
-    lowered = text.lower()
-    return any(word in lowered for word in _ROMAN_WORDS), False, ":" in text
+    all: what every match must contain, looked up once per block instead of a search per sentence.
+    The Roman words only in ASCII text (case-insensitive matching folds some letters beyond
+    lower-casing); the fraction symbols and the ratio's colon have no case."""
+    if text.isascii():  # no fraction symbol in it
+        return any(word in lowered(text) for word in _ROMAN_WORDS), False, ":" in text
+    return True, any(symbol in text for symbol in _FRACTIONS), ":" in text
 
 
 def _format_problems(me: Rule, graph: ArticleGraph, block: Block, text: str, sentence: Sentence, d: DoseSpan):
@@ -121,12 +121,14 @@ def dose_format(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> Itera
         block, text = sentence.block, sentence.block.text
         for d in doses:
             yield from _format_problems(me, graph, block, text, sentence, d)
-        roman, fraction, ratio = possible.get(id(block)) or possible.setdefault(id(block), _possible(text))
-        for pattern, message in (
-            (_ROMAN if roman else None, "Roman numerals in a dose are misread; use Arabic numerals"),
-            (_FRACTION if fraction else None, "a fraction symbol in a dose is easily misread; write 'half a tablet'"),
+        if id(block) not in possible:
+            possible[id(block)] = _possible(text)
+        roman, fraction, ratio = possible[id(block)]
+        for pattern, can_occur, message in (
+            (_ROMAN, roman, "Roman numerals in a dose are misread; use Arabic numerals"),
+            (_FRACTION, fraction, "a fraction symbol in a dose is easily misread; write 'half a tablet'"),
         ):
-            if pattern is None:
+            if not can_occur:
                 continue
             for m in pattern.finditer(text, sentence.start, sentence.end):
                 if pattern is _ROMAN and m.group(0)[:2].lower() == "i " and not doses:
