@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from linter import __version__
 from linter.errors import EXIT_ERROR, UsageError
@@ -40,41 +41,44 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser with that help width; subcommands' parsers are of the same class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 COMMANDS = ("check", "report", "rules", "rule", "refs", "server", "graph")
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with ``only``, the other subcommands are there by name and help only
     (their options are not built: a pre-commit run parses ``check`` alone, ~3 ms less)."""
-    parser = argparse.ArgumentParser(
-        formatter_class=_Formatter,
+    parser = _Parser(
         prog="medlint",
         description="Lint health articles for content and citation integrity.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"medlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", formatter_class=_Formatter, help="lint articles and print findings")
+    check = sub.add_parser("check", help="lint articles and print findings")
     if only in (None, "check"):
         _check_options(check)
-    report = sub.add_parser("report", formatter_class=_Formatter, help="write a self-contained HTML report for editors")
+    report = sub.add_parser("report", help="write a self-contained HTML report for editors")
     if only in (None, "report"):
         _report_options(report)
-    rules = sub.add_parser("rules", formatter_class=_Formatter, help="list every rule")
+    rules = sub.add_parser("rules", help="list every rule")
     if only in (None, "rules"):
         rules.add_argument("--format", choices=("text", "json"), default="text")
-    rule = sub.add_parser("rule", formatter_class=_Formatter, help="show a rule's documentation")
+    rule = sub.add_parser("rule", help="show a rule's documentation")
     if only in (None, "rule"):
         rule.add_argument("code", help="rule code or name, e.g. CIT001 or undefined-citation")
-    refs = sub.add_parser(
-        "refs", formatter_class=_Formatter, help="verify references against Crossref and PubMed (the lock file)"
-    )
+    refs = sub.add_parser("refs", help="verify references against Crossref and PubMed (the lock file)")
     if only in (None, "refs"):
         _refs_options(refs)
-    sub.add_parser(
-        "server", formatter_class=_Formatter, help="run the Language Server over stdio (editors; needs the [lsp] extra)"
-    )
-    graph = sub.add_parser("graph", formatter_class=_Formatter, help="export an article's graph")
+    sub.add_parser("server", help="run the Language Server over stdio (editors; needs the [lsp] extra)")
+    graph = sub.add_parser("graph", help="export an article's graph")
     if only in (None, "graph"):
         graph.add_argument("path")
         graph.add_argument("--format", choices=("json", "dot"), default="json")
@@ -127,9 +131,7 @@ def _report_options(report: argparse.ArgumentParser) -> None:
 
 def _refs_options(refs: argparse.ArgumentParser) -> None:
     refs_sub = refs.add_subparsers(dest="refs_command", metavar="ACTION", required=True)
-    sync = refs_sub.add_parser(
-        "sync", formatter_class=_Formatter, help="resolve every reference into medlint-refs.lock.json (network)"
-    )
+    sync = refs_sub.add_parser("sync", help="resolve every reference into medlint-refs.lock.json (network)")
     sync.add_argument("paths", nargs="*", default=[], metavar="PATH", help="files or folders (default: .)")
     sync.add_argument("--refresh", action="store_true", help="fetch entries already in the lock again")
     sync.add_argument("--check", action="store_true", help="change nothing; exit 1 if the lock is out of date (CI)")
@@ -179,9 +181,10 @@ def _date(value: str) -> date:
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     only = words[0] if words and words[0] in COMMANDS else None  # the command comes first, or help is asked
-    args = _parser(only).parse_args(words)
-    if args.command is None:
-        _parser().print_help()
+    parser = _parser(only)
+    args = parser.parse_args(words)
+    if args.command is None:  # no command word came first: this is the whole parser
+        parser.print_help()
         return EXIT_ERROR
     try:
         from linter import commands

@@ -443,6 +443,23 @@ def test_help_is_as_wide_as_shutil_says(monkeypatch, columns):
     assert _Formatter("medlint")._width == shutil.get_terminal_size().columns - 2
 
 
+def test_every_subcommand_s_help_uses_that_width():
+    import argparse
+
+    from linter.cli import _Formatter, _parser
+
+    def parsers(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    yield from parsers(sub)
+
+    found = list(parsers(_parser()))
+    assert len(found) == 9  # medlint, its seven commands and refs sync
+    assert all(p.formatter_class is _Formatter for p in found)
+
+
 # -- the collector off for commands that run once (linter.entry) ---------------------------------------
 
 
