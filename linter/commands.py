@@ -174,7 +174,7 @@ def _watch(args: argparse.Namespace) -> int:
     except ImportError:
         raise UsageError("--watch needs the [watch] extra: pip install 'medlint-health[watch]'") from None
     long_running()
-    import hashlib
+    from linter.digest import content_digest
 
     written: dict[str, str] = {}
 
@@ -187,7 +187,7 @@ def _watch(args: argparse.Namespace) -> int:
             results, _ = apply_fixes(results, args, _relinter(args), write=True)
             for r in results:
                 if r.source is not None:
-                    written[os.path.realpath(r.path)] = hashlib.sha256(Path(r.path).read_bytes()).hexdigest()
+                    written[os.path.realpath(r.path)] = content_digest(Path(r.path).read_bytes())
         _emit(args, results, None, _report_errors(results, errors))
         sys.stdout.flush()
 
@@ -199,7 +199,7 @@ def _watch(args: argparse.Namespace) -> int:
             path = Path(raw)
             if not path.is_file() or path.suffix.lower() not in EXTENSIONS:
                 continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = content_digest(path.read_bytes())
             if written.get(os.path.realpath(raw)) == digest:
                 continue  # our own --fix write
             changed.append(raw)
