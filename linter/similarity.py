@@ -13,6 +13,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import accumulate
 
 from linter.text import content_terms
@@ -38,15 +39,26 @@ def abbreviations(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def expand(text: str, abbr: dict[str, str]) -> str:
+def expander(abbr: dict[str, str]) -> Callable[[str], str]:
+    """A function that writes each defined abbreviation out in full: one pattern for the article."""
     if not abbr:
-        return text
+        return str  # str(text) is the text itself
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in abbr) + r")\b", re.I)
-    return pattern.sub(lambda m: abbr[m.group(1).lower()], text)
+    return partial(pattern.sub, lambda m: abbr[m.group(1).lower()])
+
+
+def expand(text: str, abbr: dict[str, str]) -> str:
+    return expander(abbr)(text)
+
+
+def profiles(texts: Iterable[str], abbr: dict[str, str]) -> list[frozenset[str]]:
+    """Each text's content terms, its abbreviations written out."""
+    full = expander(abbr)
+    return [frozenset(content_terms(full(text))) for text in texts]
 
 
 def profile(text: str, abbr: dict[str, str]) -> frozenset[str]:
-    return frozenset(content_terms(expand(text, abbr)))
+    return profiles((text,), abbr)[0]
 
 
 class IdfSpace:

@@ -174,7 +174,16 @@ def content_terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _content_terms(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in _words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
+    return tuple(filter(None, map(_term, _words(text))))
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """The word's content term: its stem, or '' for a stop word, a bare number or a single character
+    (a stem is never empty: stem keeps at least three characters of a word it shortens)."""
+    if word in STOPWORDS or word.isdigit() or len(word) < 2:
+        return ""
+    return stem(word)
 
 
 class Spans:

@@ -46,3 +46,45 @@ def test_the_words_of_normalised_text_are_the_text_s_words():
         assert words(normalise(text)) == words(text)
 
     check()
+
+
+def _plain_content_terms(text: str) -> list[str]:
+    """content_terms as first written: a filter and a stem per word."""
+    from linter.text import STOPWORDS, words
+
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+def test_content_terms_are_the_stems_of_the_words_that_carry_meaning():
+    """Invariant of the memoised per-word form: the same terms, in order, as filtering and stemming
+    each word (stop words, bare numbers and single characters out; a stem is never empty)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    for text in [*_TRICKY_WORDS, "a I 7 x2 ing ies ed es s e the ours 1st", "going goes gone aed ies"]:
+        assert content_terms(text) == _plain_content_terms(text), text
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("aeinsdtgly 07'-"), max_size=60) | st.text(max_size=60))
+    def check(text):
+        assert content_terms(text) == _plain_content_terms(text)
+
+    check()
+
+
+def test_profiles_write_out_the_article_s_abbreviations_once_for_all_texts():
+    """One expansion pattern per article gives each text the terms the per-text expansion gave."""
+    from linter.similarity import abbreviations, expand, profile, profiles
+
+    texts = [
+        "Haematopoietic stem cell transplantation (HSCT) cures some cancers.",
+        "After HSCT, hsct-related infections are watched for.",
+        "No abbreviation here at all.",
+    ]
+    abbr = abbreviations(texts)
+    assert abbr == {"hsct": "Haematopoietic stem cell transplantation"}
+    expected = [frozenset(content_terms(expand(t, abbr))) for t in texts]
+    assert profiles(texts, abbr) == expected
+    assert [profile(t, abbr) for t in texts] == expected
+    assert "transplant" in expected[1] and "hsct" not in expected[1]
+    assert profiles(texts, {}) == [frozenset(content_terms(t)) for t in texts]

@@ -10,7 +10,7 @@ from linter.graph import ArticleGraph
 from linter.parse.model import Block
 from linter.patterns import guarded
 from linter.phrases import any_match
-from linter.similarity import IdfSpace, abbreviations, profile
+from linter.similarity import IdfSpace, abbreviations, profiles
 from linter.text import content_terms, normalise
 
 UNITS = ("paragraph", "list_item", "html", "table_cell")
@@ -103,8 +103,7 @@ def _near_duplicates(graph: ArticleGraph, threshold: float, min_terms: int, shor
     divergent = {(id(p.later), id(p.earlier)) for p in divergent_duplicates(graph)}  # DUP005 wins over DUP002
     abbr = abbreviations(b.text for b in units)
     prose = [b for b in units if b.kind != "table_cell" and id(b) not in exact_later]
-    profiles = [profile(b.text, abbr) for b in prose]
-    space = IdfSpace(profiles)
+    space = IdfSpace(profiles([b.text for b in prose], abbr))
     best: dict[int, tuple[float, int, str]] = {}
 
     def floor(shorter: int) -> float:
@@ -252,11 +251,12 @@ def _label_pairs(blocks: list[Block], abbr: dict[str, str]) -> dict[int, tuple[i
             for b in lists:
                 if a != b:
                     shared_between[(a, b)] = shared_between.get((a, b), 0) + 1
-    labelled = [
-        (i, profile(label, abbr))
+    kept = [
+        (i, label)
         for i, label in titles.items()
         if normalise(label) not in FACET_LABELS and len(lists_with[normalise(label)]) < 3
     ]
+    labelled = list(zip([i for i, _ in kept], profiles([label for _, label in kept], abbr), strict=True))
     by_term: dict[str, list[int]] = {}
     for k, (_, terms) in enumerate(labelled):
         for t in terms:
