@@ -9,7 +9,8 @@ into the very pattern object (``==`` compares the codes).
 
 So the command line (linter.entry) loads the store before anything compiles, putting each stored
 pattern into ``re``'s own cache, where ``re.compile`` and ``re.search`` look first, and the guard
-analyses where ``patterns.guard`` looks first; after the command, patterns compiled that the store
+analyses (and the required-word analyses) where ``patterns.guard`` (``patterns.required_words``)
+looks first; after the command, patterns compiled that the store
 lacked are added. Nothing else changes: a pattern is compiled from the store only if it is stored
 under the same pattern text and flags, by the same interpreter (its full version, its cache tag and
 the regular-expression engine's magic number and limits are the store's header, with a checksum of
@@ -68,7 +69,8 @@ def header() -> tuple:
 
 
 CODE_LIMIT = 1000  # generated methods kept; medlint's dataclasses write 168
-GUARDS: dict[tuple[str, int], str] = {}  # (pattern, flags) -> its guarded form (linter.patterns.guard)
+GUARDS: dict[tuple[str, int], str] = {}  # (pattern, flags) -> its guarded form (linter.patterns.guard), and
+# (pattern, flags | patterns._TOKENS_KEY) -> the words every match holds (linter.patterns.required_words)
 _stored: set[tuple[str, int]] = set()  # patterns the loaded store held
 _guards_stored: set[tuple[str, int]] = set()
 _codes: dict[str, Any] = {}  # generated source text -> its code object, stored or compiled in this run
@@ -127,6 +129,8 @@ def _read(path: Path) -> tuple[list, dict, dict, dict] | None:
         return None
     if not isinstance(data[4], dict) or not all(isinstance(k, str) and type(v) is bytes for k, v in data[4].items()):
         return None
+    if not isinstance(data[2], dict) or not all(type(v) is str for v in data[2].values()):
+        return None  # guards and word lists (linter.patterns) are texts
     return data[1], data[2], data[3], data[4]
 
 

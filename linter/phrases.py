@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from linter.patterns import guarded
+from linter.patterns import guarded, required_words
 from linter.text import lowered
 
 
@@ -95,6 +95,7 @@ class _Prefilter:
     folded: re.Pattern[str] | None  # the case-insensitive entries, lower-cased, for lower-cased ASCII text
     cased: re.Pattern[str] | None  # the case-sensitive entries as they are
     ascii_ok: bool  # False when a case-insensitive entry is not ASCII: such a kind uses the loose form
+    words: frozenset[str] | None  # every match in ASCII text holds one of these words (patterns.required_words)
 
 
 def _alternation(entries: list[Phrase]) -> str:
@@ -107,10 +108,15 @@ def _prefilter(kind: str) -> _Prefilter:
     folded = _alternation([e for e in entries if e.regex.flags & re.I])
     cased = _alternation([e for e in entries if not e.regex.flags & re.I])
     ascii_ok = folded.isascii()  # non-ASCII letters fold beyond str.lower()
+    lists = [
+        required_words(lower_pattern(folded)) if folded else frozenset(),
+        required_words(cased) if cased else frozenset(),
+    ]
     return _Prefilter(
         folded=guarded(lower_pattern(folded)) if folded and ascii_ok else None,
         cased=guarded(cased) if cased and ascii_ok else None,
         ascii_ok=ascii_ok,
+        words=None if None in lists else lists[0] | lists[1],
     )
 
 
@@ -126,9 +132,28 @@ def may_match(kind: str, text: str) -> bool:
     quick = _prefilter(kind)
     if not quick.ascii_ok or not text.isascii():
         return _loose(kind).search(text) is not None
+    if quick.words is not None and quick.words.isdisjoint(words_of(text)):
+        return False  # a set test: no word that every match holds is in the text
     if quick.folded is not None and quick.folded.search(lowered(text)):
         return True
     return quick.cased is not None and quick.cased.search(text) is not None
+
+
+def lacks_words(kind: str, text: str) -> bool:
+    """True when ``text`` has none of the words every match of ``kind`` holds (so no entry matches it,
+    nor any part of it cut at white space, such as a sentence of a block: its words are the block's)."""
+    quick = _prefilter(kind)
+    return quick.ascii_ok and quick.words is not None and text.isascii() and quick.words.isdisjoint(words_of(text))
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> frozenset[str]:
+    """The words of an ASCII text as patterns.required_words counts them: runs of letters and digits,
+    lower-cased."""
+    return frozenset(_ASCII_WORD.findall(lowered(text)))
 
 
 def any_match(kind: str, text: str) -> re.Match[str] | None:

@@ -289,6 +289,9 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
     )
     header, entries, guards, codes, tables = marshal.loads(store.read_bytes())
     assert len(entries) > 100 and guards and len(codes) > 100 and tables
+    from linter.patterns import _TOKENS_KEY
+
+    assert any(flags & _TOKENS_KEY for _, flags in guards)  # the phrase kinds' word lists are kept too
     written = store.stat().st_mtime_ns
     os.utime(store, ns=(written - 10**9, written - 10**9))
     again = _cli(str(store), *args)
@@ -300,6 +303,7 @@ def test_the_store_changes_no_output_and_survives_damage(tmp_path):
         marshal.dumps(((0, "another python"), entries, guards, codes, tables)),
         marshal.dumps((other_analysis, entries, {k: "(?=[q])(?:" + k[0] + ")" for k in guards}, codes, tables)),
         marshal.dumps((header, entries, guards, {k: "not code" for k in codes}, tables)),
+        marshal.dumps((header, entries, {k: 1 for k in guards}, codes, tables)),  # a guard is a text
         marshal.dumps((header, entries, guards, codes, {k: "not marshalled" for k in tables})),
         marshal.dumps((header, entries, guards)),  # the format before the methods' code
     ):

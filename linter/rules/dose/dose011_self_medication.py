@@ -9,7 +9,7 @@ from typing import Any
 from linter.facts.doses import dose_sentences
 from linter.findings import Finding
 from linter.graph import ArticleGraph, Sentence
-from linter.phrases import any_match, may_match, negated, phrases
+from linter.phrases import any_match, lacks_words, may_match, negated, phrases
 from linter.rules.base import Rule, rule
 from linter.rules.dose.common import _phrase_findings
 
@@ -97,8 +97,8 @@ def self_medication(graph: ArticleGraph, options: dict[str, Any], me: Rule) -> I
 def _advice(sentence: Sentence) -> tuple[int, int, str] | None:
     """(start, end, verb) of the first unsupervised advice in the sentence, in block-text offsets."""
     text = sentence.text
-    if not may_match("advice_verb", text):  # one guarded search: most sentences hold no advice verb
-        return None
+    if lacks_words("advice_verb", sentence.block.text) or not may_match("advice_verb", text):
+        return None  # most blocks hold no advice verb: one set test for all their sentences
     verbs = list(phrases()["advice_verb"][0].regex.finditer(text))
     if not verbs or any_match("clinician", text) or any_match("label_wording", text):
         return None
