@@ -48,9 +48,15 @@ def lint_many(
     todo = [k for k, r in enumerate(results) if r is None]
     workers = workers or (os.cpu_count() or 1)
     if workers <= 1 or len(todo) < POOL_THRESHOLD:
+        # a few files keep their graphs (a fix or a report reuses them); many files linted in this
+        # process (one core, --jobs 1) travel light as a worker's results do: each graph of a
+        # seed-sized article holds ~3.5 MB, which would stay until the end of the run
+        keep = len(todo) < POOL_THRESHOLD
         for k in todo:
             path, config = jobs[k]
-            results[k] = lint_path(path, config, options, use_cache)
+            results[k] = lint_path(
+                path, config, options, use_cache, keep_graph=keep, with_graph=None if keep else in_worker
+            )
             done += 1
             if progress:
                 progress(done, len(jobs))

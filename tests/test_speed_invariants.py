@@ -207,6 +207,32 @@ def test_a_worker_result_has_no_graph_and_the_same_findings(tmp_path):
     assert any(f.rule == "CIT001" for f in kept.findings)
 
 
+def test_many_files_in_one_process_keep_no_graphs_and_a_few_keep_theirs(tmp_path):
+    """One core or --jobs 1 over many files: results drop their graphs as a worker's do (memory grew
+    by every article's graph) after the hook saw them; a few files keep them for a fix or a report."""
+    from linter.config import Config
+    from linter.engine import lint_path
+    from linter.parallel import POOL_THRESHOLD, lint_many
+    from linter.results import Options
+
+    paths = []
+    for n in range(POOL_THRESHOLD):
+        article = tmp_path / f"a{n}.md"
+        article.write_text(f"# Title {n}\n\nA claim [{n + 2}].\n\n## References\n\n1. One.\n")
+        paths.append(str(article))
+    seen: list[str] = []
+    config = Config()
+    many = lint_many(
+        [(p, config) for p in paths], Options(), workers=1, use_cache=False, in_worker=lambda r: seen.append(r.path)
+    )
+    assert [r.graph for r in many] == [None] * len(paths) and seen == paths
+    expected = [[(f.rule, f.line, f.column) for f in lint_path(p, config, Options()).findings] for p in paths]
+    assert [[(f.rule, f.line, f.column) for f in r.findings] for r in many] == expected
+    assert all(any(f.rule == "CIT001" for f in r.findings) for r in many)
+    few = lint_many([(p, config) for p in paths[:3]], Options(), workers=1, use_cache=False)
+    assert all(r.graph is not None for r in few)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.frozensets(_TERMS, max_size=10), min_size=1, max_size=30))
 def test_candidate_keys_are_ranked_by_idf_then_term(profiles):
