@@ -123,7 +123,7 @@ def _jobs(args: argparse.Namespace, resolver: ConfigResolver) -> tuple[list[tupl
     the command line are linted even when excluded, unless --force-exclude (as ruff)."""
     errors: list[str] = []
     jobs = []
-    for path in discover(args.paths, errors, resolver):
+    for path in discover(args.paths, errors, resolver, getattr(args, "force_exclude", False)):
         try:
             config = resolver.for_path(Path(path))
         except ConfigError as exc:

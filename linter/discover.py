@@ -6,7 +6,10 @@ requirements files, and anything under tests/, fixtures/, node_modules/ or a vir
 ``extend-exclude`` adds to them; all are gitignore-style patterns relative to the configuration
 file (``*`` stays within a folder, ``**`` crosses folders). Inside a git work tree, ``.gitignore``
 files (nested ones too) and ``.git/info/exclude`` are respected unless ``respect-gitignore = false``.
-Files named on the command line are linted even when excluded, unless ``--force-exclude``.
+Files named on the command line are linted even when excluded, unless ``--force-exclude``. So are
+folders (as in ruff): a folder named on the command line is walked even when it is excluded or lies
+in an excluded folder (``medlint check tests/pages/``), and the exclusions then apply to what lies
+below it, matched from that folder.
 """
 
 from __future__ import annotations
@@ -100,14 +103,14 @@ class GitIgnore:
         return False
 
 
-def discover(paths: Sequence[str], errors: list[str], resolver=None) -> list[str]:
+def discover(paths: Sequence[str], errors: list[str], resolver=None, force_exclude: bool = False) -> list[str]:
     """Files to lint, in a stable order. Explicit files are taken as given; folders are walked and
     filtered by each folder's configuration (include, exclude, .gitignore)."""
     files: list[str] = []
     for raw in paths or ["."]:
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path, resolver)
+            found = _walk(path, resolver, force_exclude)
             if not found:
                 errors.append(f"{raw}: no articles found (looked for {', '.join(DEFAULT_INCLUDE)})")
             files.extend(found)
@@ -128,20 +131,27 @@ def discover(paths: Sequence[str], errors: list[str], resolver=None) -> list[str
     return unique
 
 
-def _walk(top: Path, resolver) -> list[str]:
+def _walk(top: Path, resolver, force_exclude: bool = False) -> list[str]:
     git_top = _is_git_tree(top.resolve())
     gitignore = GitIgnore(git_top) if git_top is not None else None
     found: list[str] = []
+    bases: dict[int, Path | None] = {}  # per configuration: where its exclusions are matched from
     for root, dirs, names in os.walk(top, followlinks=False):
         here = Path(root)
         config = resolver.for_path(here / "x") if resolver is not None else None
+        if config is not None and id(config) not in bases:
+            # the folder was named, so it is linted even if excluded: its own exclusion (or its
+            # parents') must not exclude everything below it; what lies below is matched from it
+            named_excluded = not force_exclude and config.excluded(top, is_dir=True)
+            bases[id(config)] = top if named_excluded else None
+        base = bases.get(id(config)) if config is not None else None
         respect = config is None or config.get("respect-gitignore", True)
         kept = []
         for d in sorted(dirs):
             if d in SKIP_DIRS:
                 continue
             sub = here / d
-            if config is not None and config.excluded(sub, is_dir=True):
+            if config is not None and config.excluded(sub, is_dir=True, base=base):
                 continue
             if respect and gitignore is not None and gitignore.ignored(sub, is_dir=True):
                 continue
@@ -153,7 +163,7 @@ def _walk(top: Path, resolver) -> list[str]:
             if file_config is None:
                 if candidate.suffix.lower() not in EXTENSIONS:
                     continue
-            elif not file_config.included(candidate) or file_config.excluded(candidate):
+            elif not file_config.included(candidate) or file_config.excluded(candidate, base=base):
                 continue
             if respect and gitignore is not None and gitignore.ignored(candidate):
                 continue

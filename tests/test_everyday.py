@@ -62,6 +62,30 @@ def test_exclude_is_gitignore_style_and_named_files_obey_force_exclude(tmp_path)
     assert _check(tmp_path, "--select", "CIT001", "--force-exclude", named).stdout == "All checks passed!\n"
 
 
+def test_a_named_folder_is_walked_even_when_excluded_and_exclusions_apply_below_it(tmp_path):
+    """As in ruff: naming an excluded folder (tests/pages, a draft folder) lints what is in it; the
+    exclusions still apply to what lies below it, matched from it; --force-exclude keeps it out."""
+    (tmp_path / "medlint.toml").write_text('extend-exclude = ["content/drafts"]\n')
+    pages = tmp_path / "tests" / "pages"
+    drafts = tmp_path / "content" / "drafts"
+    for folder in (pages, pages / "fixtures", drafts):
+        folder.mkdir(parents=True)
+    for name in (pages / "page.md", pages / "README.md", pages / "fixtures" / "f.md", drafts / "d.md"):
+        name.write_text(CLAIM)
+    (tmp_path / "live.md").write_text(CLAIM)
+
+    def linted(*args):
+        out = _check(tmp_path, "--select", "CIT001", *args)
+        return out.returncode, sorted({line.split(":")[0] for line in out.stdout.splitlines() if ": CIT001" in line})
+
+    assert linted(".") == (1, ["live.md"])  # walked from above, both folders stay out
+    assert linted("tests/pages") == (1, ["tests/pages/page.md"])  # README and fixtures/ below it do not
+    assert linted("tests") == (1, ["tests/pages/page.md"])
+    assert linted("content/drafts") == (1, ["content/drafts/d.md"])
+    out = _check(tmp_path, "--select", "CIT001", "--force-exclude", "tests/pages")
+    assert out.returncode == 2 and "tests/pages: no articles found" in out.stderr
+
+
 def test_discovery_skips_readmes_requirements_tests_and_gitignored_files(tmp_path):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / ".gitignore").write_text("build/\n")
