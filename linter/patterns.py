@@ -201,18 +201,19 @@ def _required_words(parsed) -> frozenset[str] | None:
     return frozenset(words)
 
 
-_RUN = re.compile(r"[a-z0-9]+")
+# A run of letters and digits with a word edge on both sides, looking past zero-width marks and empty
+# separators: an edge, then marks that say nothing of what follows them, the run, then marks that say
+# nothing of what precedes them, then an edge (a lookahead: the next run may start at that edge)
+_WHOLE_WORD = re.compile(
+    "[{}][{}]*([a-z0-9]+)(?=[{}]*[{}])".format(
+        *map(re.escape, (_SEP + _EDGE + _STARTS, _SEPS + _ENDS, _SEPS + _STARTS, _SEP + _EDGE + _ENDS))
+    )
+)
 
 
 def _whole_words(form: str) -> list[str]:
     """The runs of letters and digits of a spelled-out form that have a word edge on both sides."""
-    found = []
-    for m in _RUN.finditer(form):
-        before = form[: m.start()].rstrip(_SEPS + _ENDS)  # zero-width marks and empty separators
-        after = form[m.end() :].lstrip(_SEPS + _STARTS)
-        if before[-1:] in (_SEP, _EDGE, _STARTS) and before and after[:1] in (_SEP, _EDGE, _ENDS) and after:
-            found.append(m.group())
-    return found
+    return _WHOLE_WORD.findall(form)
 
 
 def _spell(seq) -> list[str] | None:
