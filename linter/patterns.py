@@ -294,22 +294,24 @@ def _spell_repeat(low: int, high: int, sub) -> list[str] | None:
     if high <= 4:  # each count: x? is "" or x
         forms: list[str] = []
         for count in range(low, high + 1):
-            part = [""]
-            for _ in range(count):
-                part = [a + b for a in part for b in spelled]
-                if len(part) > EXPANSIONS:
-                    return None
+            part = _times(spelled, count)
+            if part is None:
+                return None
             forms.extend(part)
         return forms if len(forms) <= EXPANSIONS else None
+    part = _times(spelled, low) if low <= 4 else None
     tail = _SEPS if spelled == [_SEP] else _ANYTHING  # \s+: more separators; else anything may follow
-    if low > 4:
-        return None
+    return None if part is None else [p + tail for p in part]
+
+
+def _times(spelled: list[str], count: int) -> list[str] | None:
+    """The forms of ``count`` repeats in a row (None past EXPANSIONS)."""
     part = [""]
-    for _ in range(low):
+    for _ in range(count):
         part = [a + b for a in part for b in spelled]
         if len(part) > EXPANSIONS:
             return None
-    return [p + tail for p in part]
+    return part
 
 
 def _holds_word_class(seq) -> bool:
