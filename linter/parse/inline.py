@@ -71,21 +71,28 @@ class _Builder:
             self.parts.append(self.raw[start:end])
             self.offsets.extend(self.raw_offsets[start:end])
 
-    def plain_length(self) -> int:
-        return len(self.offsets)
-
-    def marker(self, start: int, end: int, **kw: object) -> None:
-        numbers, problem = kw.pop("parsed", ((), None))  # type: ignore[misc]
+    def marker(
+        self,
+        start: int,
+        end: int,
+        parsed: tuple[tuple[int, ...], str | None],
+        style: str,
+        target: str | None = None,
+        label: str | None = None,
+    ) -> None:
+        """A marker over ``raw[start:end]``: ``parsed`` is its (numbers, problem)."""
         self.marker_spans.append((start, end))
         self.markers.append(
             Marker(
                 start=self.raw_offsets[start],
                 end=self.raw_offsets[end - 1] + 1,
                 raw=self.raw[start:end],
-                numbers=numbers,
-                problem=problem,
-                plain_index=self.plain_length(),
-                **kw,  # type: ignore[arg-type]
+                numbers=parsed[0],
+                problem=parsed[1],
+                style=style,
+                label=label,
+                plain_index=len(self.offsets),
+                target=target,
             )
         )
 
@@ -191,7 +198,7 @@ def _bracket(out: _Builder, m: re.Match[str], link_defs: frozenset[str]) -> int:
     body = m.group("btext")
     if _is_reference_link_label(out.raw, m.start()):
         return m.end()  # the [1] of [link text][1] names a link definition: not shown, not a citation
-    if body.strip().lower() in link_defs or not is_candidate(body) or _is_task_box(out, m):
+    if (link_defs and body.strip().lower() in link_defs) or not is_candidate(body) or _is_task_box(out, m):
         out.keep(m.start(), m.end())
         return m.end()
     out.marker(m.start(), m.end(), parsed=parse_body(body), style="bracket")
