@@ -127,13 +127,14 @@ def _loose(kind: str) -> re.Pattern[str]:
 
 
 def may_match(kind: str, text: str) -> bool:
-    """False when no entry of ``kind`` can match ``text``: one or two searches, where most blocks match
-    none. True does not promise a match; the entries decide."""
+    """False when no entry of ``kind`` can match ``text``: for ASCII text a set test of the words every
+    match holds, then one or two searches; most blocks match none. True does not promise a match;
+    the entries decide."""
     quick = _prefilter(kind)
     if not quick.ascii_ok or not text.isascii():
         return _loose(kind).search(text) is not None
-    if quick.words is not None and quick.words.isdisjoint(words_of(text)):
-        return False  # a set test: no word that every match holds is in the text
+    if _lacks(quick, text):
+        return False
     if quick.folded is not None and quick.folded.search(lowered(text)):
         return True
     return quick.cased is not None and quick.cased.search(text) is not None
@@ -143,7 +144,12 @@ def lacks_words(kind: str, text: str) -> bool:
     """True when ``text`` has none of the words every match of ``kind`` holds (so no entry matches it,
     nor any part of it cut at white space, such as a sentence of a block: its words are the block's)."""
     quick = _prefilter(kind)
-    return quick.ascii_ok and quick.words is not None and text.isascii() and quick.words.isdisjoint(words_of(text))
+    return quick.ascii_ok and text.isascii() and _lacks(quick, text)
+
+
+def _lacks(quick: _Prefilter, text: str) -> bool:
+    """For ASCII text: none of the kind's required words is among the text's words."""
+    return quick.words is not None and quick.words.isdisjoint(words_of(text))
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
