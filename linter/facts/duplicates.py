@@ -314,6 +314,7 @@ def has_quantity(text: str) -> bool:
     return _DIGIT.search(text) is not None or _FREQUENCY_WORDS.search(text) is not None
 
 
+@lru_cache(maxsize=4096)  # DUP005 and the corpus records (DUP004, DUP005 across articles) ask of the same blocks
 def quantities(text: str) -> tuple[tuple[str, ...], str]:
     """The text's quantities (numbers with their units, frequency words) and the text with them masked.
     Years are not quantities here."""
