@@ -95,12 +95,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts, character by character (\w without "_")
+
+
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
+    if end > start and _ALNUM.search(text, start, end):  # a sentence holds a letter or a digit
         spans.append((start, end))
 
 

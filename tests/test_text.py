@@ -88,3 +88,15 @@ def test_profiles_write_out_the_article_s_abbreviations_once_for_all_texts():
     assert [profile(t, abbr) for t in texts] == expected
     assert "transplant" in expected[1] and "hsct" not in expected[1]
     assert profiles(texts, {}) == [frozenset(content_terms(t)) for t in texts]
+
+
+def test_a_sentence_holds_a_letter_or_digit_as_str_isalnum_says():
+    """The search that keeps a span as a sentence accepts exactly the characters str.isalnum()
+    accepts (any script, digits of any kind; not the underscore)."""
+    import sys
+
+    from linter.text import _ALNUM
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert (_ALNUM.match(ch) is not None) == ch.isalnum(), hex(code)
