@@ -154,12 +154,13 @@ def test_every_entry_s_matches_hold_one_of_its_required_words(kind):
                     assert not words.isdisjoint(words_of(text)), (kind, phrase.regex.pattern, text)
 
 
-_SENTENCES = st.lists(
+_PIECES = st.lists(
     st.sampled_from(
-        ["Take", "it", "2", "a.", "b!", "Dr.", "e.g.", " ", "  ", "\n", '"', ")", "[1]", "-", "x_y", "Stop."]
+        ["Take", "it", "2", "a.", "b!", "Dr.", "e.g.", " ", "  ", "\n", '"', ")", "[1]", "-", "x_y", "Stop.", "?", "…"]
     ),
     max_size=20,
-).map(" ".join)
+)
+_SENTENCES = _PIECES.map(" ".join) | _PIECES.map("".join)
 
 
 @settings(max_examples=300, deadline=None)
