@@ -20,6 +20,11 @@ import sys
 
 
 def main_entry() -> None:
+    if sys.argv[1:] in (["-V"], ["--version"]):  # what argparse would print, before anything is loaded
+        from linter import __version__
+
+        print(f"medlint {__version__}")
+        _leave(0)
     import gc
 
     gc.disable()

@@ -120,9 +120,17 @@ def test_statistics_prints_only_the_table(tmp_path):
     assert out.stdout == "    2\tDOSE007\t[*] dose-format\n"
 
 
-def test_version_flag():
-    out = run_cli("-V")
-    assert out.returncode == 0 and out.stdout.startswith("medlint ")
+def test_version_flag(capsys):
+    """The console script answers -V/--version before loading anything: the same line argparse prints."""
+    from linter import __version__
+    from linter.cli import main
+
+    for flag in ("-V", "--version"):
+        out = run_cli(flag)
+        assert (out.returncode, out.stdout, out.stderr) == (0, f"medlint {__version__}\n", "")
+        with pytest.raises(SystemExit) as raised:
+            main([flag])
+        assert raised.value.code == 0 and capsys.readouterr().out == out.stdout
 
 
 def test_colour_precedence(tmp_path):
