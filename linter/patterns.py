@@ -238,7 +238,7 @@ def _spell_item(op, av) -> list[str] | None:
         forms: list[str] = []
         for branch in av[1]:
             spelled = _spell(branch)
-            if spelled is None:
+            if spelled is None or len(forms) + len(spelled) > EXPANSIONS:
                 return None
             forms.extend(spelled)
         return forms

@@ -179,3 +179,16 @@ def test_lacks_words_passes_over_blocks_without_the_kind_s_words():
     assert not lacks_words("advice_verb", "You can stop taking it. Rest.")
     assert not lacks_words("advice_verb", "Ünïcode text is never passed over")
     assert not lacks_words("medicine", "a kind without required words is never passed over")
+
+
+def test_a_pattern_with_too_many_forms_is_not_analysed():
+    """Spelling out is bounded (patterns.EXPANSIONS): a branch whose forms add up past it gives None."""
+    from re import _constants, _parser
+
+    from linter.patterns import EXPANSIONS, _spell_item
+
+    wide = "|".join(f"\\b(?:w{i}|v{i})\\b" for i in range(EXPANSIONS))  # 2 x EXPANSIONS forms
+    assert required_words(wide) is None
+    branch = next(av for op, av in _parser.parse(wide).data if op is _constants.BRANCH)
+    assert _spell_item(_constants.BRANCH, branch) is None  # stops at the bound, not after every branch
+    assert required_words("|".join(f"\\bw{i}\\b" for i in range(100))) == frozenset(f"w{i}" for i in range(100))
