@@ -89,13 +89,52 @@ def lower_pattern(pattern: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Prefilter:
-    """One search that says whether any entry of a phrase kind can match a text."""
+class Prefilter:
+    """Whether a case-insensitive pattern (and case-sensitive ones beside it) can match a text, told
+    for ASCII text from its words (patterns.required_words) and one or two searches: the lower-cased
+    pattern, case-sensitive, on the lower-cased text finds a match exactly where the case-insensitive
+    one would (ASCII lower-casing keeps every character in place), and Python's engine skips ahead on
+    it. Phrase kinds (may_match) and the trust facts' byline and date-word searches use it."""
 
-    folded: re.Pattern[str] | None  # the case-insensitive entries, lower-cased, for lower-cased ASCII text
-    cased: re.Pattern[str] | None  # the case-sensitive entries as they are
-    ascii_ok: bool  # False when a case-insensitive entry is not ASCII: such a kind uses the loose form
-    words: frozenset[str] | None  # every match in ASCII text holds one of these words (patterns.required_words)
+    folded: re.Pattern[str] | None  # the case-insensitive pattern, lower-cased, for lower-cased ASCII text
+    cased: re.Pattern[str] | None  # the case-sensitive pattern as it is
+    ascii_ok: bool  # False when the case-insensitive pattern is not ASCII: its letters fold beyond str.lower()
+    words: frozenset[str] | None  # every match in ASCII text holds one of these words
+
+    @classmethod
+    def of(cls, folded: str, cased: str = "") -> Prefilter:
+        """For the case-insensitive pattern ``folded`` and the case-sensitive one ``cased`` (either
+        may be empty: no pattern)."""
+        ascii_ok = folded.isascii()
+        lists = [
+            required_words(lower_pattern(folded)) if folded else frozenset(),
+            required_words(cased) if cased else frozenset(),
+        ]
+        return cls(
+            folded=guarded(lower_pattern(folded)) if folded and ascii_ok else None,
+            cased=guarded(cased) if cased and ascii_ok else None,
+            ascii_ok=ascii_ok,
+            words=None if None in lists else lists[0] | lists[1],
+        )
+
+    def verdict(self, text: str) -> bool | None:
+        """Whether the patterns match ``text``; None where this cannot tell (text that is not ASCII):
+        search the patterns themselves."""
+        if not self.ascii_ok or not text.isascii():
+            return None
+        if self._no_word_of(text):
+            return False
+        if self.folded is not None and self.folded.search(lowered(text)):
+            return True
+        return self.cased is not None and self.cased.search(text) is not None
+
+    def lacks_words(self, text: str) -> bool:
+        """True when ``text`` has none of the words every match holds (so nothing matches it, nor any
+        part of it cut at white space, such as a sentence of a block: its words are the block's)."""
+        return self.ascii_ok and text.isascii() and self._no_word_of(text)
+
+    def _no_word_of(self, text: str) -> bool:  # for ASCII text
+        return self.words is not None and self.words.isdisjoint(words_of(text))
 
 
 def _alternation(entries: list[Phrase]) -> str:
@@ -103,20 +142,11 @@ def _alternation(entries: list[Phrase]) -> str:
 
 
 @cache
-def _prefilter(kind: str) -> _Prefilter:
+def _prefilter(kind: str) -> Prefilter:
     entries = phrases()[kind]
-    folded = _alternation([e for e in entries if e.regex.flags & re.I])
-    cased = _alternation([e for e in entries if not e.regex.flags & re.I])
-    ascii_ok = folded.isascii()  # non-ASCII letters fold beyond str.lower()
-    lists = [
-        required_words(lower_pattern(folded)) if folded else frozenset(),
-        required_words(cased) if cased else frozenset(),
-    ]
-    return _Prefilter(
-        folded=guarded(lower_pattern(folded)) if folded and ascii_ok else None,
-        cased=guarded(cased) if cased and ascii_ok else None,
-        ascii_ok=ascii_ok,
-        words=None if None in lists else lists[0] | lists[1],
+    return Prefilter.of(
+        _alternation([e for e in entries if e.regex.flags & re.I]),
+        _alternation([e for e in entries if not e.regex.flags & re.I]),
     )
 
 
@@ -130,26 +160,13 @@ def may_match(kind: str, text: str) -> bool:
     """False when no entry of ``kind`` can match ``text``: for ASCII text a set test of the words every
     match holds, then one or two searches; most blocks match none. True does not promise a match;
     the entries decide."""
-    quick = _prefilter(kind)
-    if not quick.ascii_ok or not text.isascii():
-        return _loose(kind).search(text) is not None
-    if _lacks(quick, text):
-        return False
-    if quick.folded is not None and quick.folded.search(lowered(text)):
-        return True
-    return quick.cased is not None and quick.cased.search(text) is not None
+    verdict = _prefilter(kind).verdict(text)
+    return _loose(kind).search(text) is not None if verdict is None else verdict
 
 
 def lacks_words(kind: str, text: str) -> bool:
-    """True when ``text`` has none of the words every match of ``kind`` holds (so no entry matches it,
-    nor any part of it cut at white space, such as a sentence of a block: its words are the block's)."""
-    quick = _prefilter(kind)
-    return quick.ascii_ok and text.isascii() and _lacks(quick, text)
-
-
-def _lacks(quick: _Prefilter, text: str) -> bool:
-    """For ASCII text: none of the kind's required words is among the text's words."""
-    return quick.words is not None and quick.words.isdisjoint(words_of(text))
+    """True when ``text`` has none of the words every match of ``kind`` holds (Prefilter.lacks_words)."""
+    return _prefilter(kind).lacks_words(text)
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")

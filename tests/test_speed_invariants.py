@@ -529,7 +529,7 @@ def test_long_running_commands_turn_the_collector_back_on():
         gc.enable()
 
 
-# -- the trust facts' per-block prefilters (linter.facts.trust._has) ----------------------------------
+# -- the trust facts' per-block prefilters (linter.facts.trust._has, phrases.Prefilter) ----------------------------------
 
 _LABEL_TEXTS = [
     "WRITTEN BY Jane Smith, MD",
@@ -584,11 +584,11 @@ _LABEL_TEXTS = [
 def test_the_ascii_prefilters_agree_with_the_case_insensitive_patterns(parts):
     """Invariant: the lower-cased, case-sensitive form (and the byline words it requires) answers as the
     case-insensitive pattern does, on every block text."""
-    from linter.facts.trust import _DATE_WORD, _DATE_WORD_ASCII, _LABEL, _LABEL_ASCII, _LABEL_WORDS, _has
+    from linter.facts.trust import _DATE_WORD, _DATE_WORD_QUICK, _LABEL, _LABEL_QUICK, _has
 
     for text in [*_LABEL_TEXTS, "".join(parts), " ".join(parts)]:
-        assert _has(_LABEL_ASCII, _LABEL, text, _LABEL_WORDS) == bool(_LABEL.search(text)), text
-        assert _has(_DATE_WORD_ASCII, _DATE_WORD, text) == bool(_DATE_WORD.search(text)), text
+        assert _has(_LABEL_QUICK, _LABEL, text) == bool(_LABEL.search(text)), text
+        assert _has(_DATE_WORD_QUICK, _DATE_WORD, text) == bool(_DATE_WORD.search(text)), text
 
 
 def test_dose_format_block_checks_change_no_finding(monkeypatch):
