@@ -11,12 +11,13 @@ from linter.facts.doses import dose_sentences
 from linter.findings import Finding
 from linter.graph import ArticleGraph, Sentence
 from linter.parse.model import Block
-from linter.patterns import guarded
+from linter.patterns import guarded, required_words
+from linter.phrases import words_of
 from linter.rules.base import Rule, rule
 from linter.rules.dose.common import _span_finding
-from linter.text import lowered
 
-_ROMAN = guarded(r"\b(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?:tablets?|tabs?|capsules?|caps?|drops?|puffs?|teaspoons?)\b", re.I)
+_ROMAN_SOURCE = r"\b(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?:tablets?|tabs?|capsules?|caps?|drops?|puffs?|teaspoons?)\b"
+_ROMAN = guarded(_ROMAN_SOURCE, re.I)
 
 
 _FRACTION = re.compile(r"[½¼¾⅓⅔]\s*(?:a\s+)?(?:tablets?|tabs?|capsules?|teaspoons?|tsp)\b", re.I)
@@ -28,7 +29,7 @@ _RATIO = guarded(r"\b1\s?:\s?\d{1,3}(?:,?\d{3})+\b")
 _RATIO_CONTEXT = guarded(r"(?i)\b(?:epinephrine|adrenaline|lidocaine|injection|solution|dilut\w*|strength)\b")
 
 
-_ROMAN_WORDS = ("tab", "cap", "drop", "puff", "teaspoon")  # every match of _ROMAN holds one
+_ROMAN_WORDS = required_words(_ROMAN_SOURCE, re.I)  # every match of _ROMAN holds one of these, whole
 _FRACTIONS = "½¼¾⅓⅔"  # every match of _FRACTION starts with one
 
 
@@ -38,7 +39,8 @@ def _possible(text: str) -> tuple[bool, bool, bool]:
     The Roman words only in ASCII text (case-insensitive matching folds some letters beyond
     lower-casing); the fraction symbols and the ratio's colon have no case."""
     if text.isascii():  # no fraction symbol in it
-        return any(word in lowered(text) for word in _ROMAN_WORDS), False, ":" in text
+        roman = _ROMAN_WORDS is None or not _ROMAN_WORDS.isdisjoint(words_of(text))
+        return roman, False, ":" in text
     return True, any(symbol in text for symbol in _FRACTIONS), ":" in text
 
 
