@@ -68,16 +68,33 @@ def header() -> tuple:
     return _header
 
 
+class _Kept(dict):
+    """One table the store keeps: the entries stored or made in this run, and the keys the loaded
+    store held (what a run adds is the rest)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stored: set = set()
+
+    def load(self, data: dict) -> None:
+        self.update(data)
+        self.stored.update(data)
+
+    def new(self) -> dict:
+        return {k: v for k, v in self.items() if k not in self.stored}
+
+    def forget(self) -> None:
+        self.clear()
+        self.stored.clear()
+
+
 CODE_LIMIT = 1000  # generated methods kept; medlint's dataclasses write 168
-GUARDS: dict[tuple[str, int], str] = {}  # (pattern, flags) -> its guarded form (linter.patterns.guard), and
-# (pattern, flags | patterns._TOKENS_KEY) -> the words every match holds (linter.patterns.required_words)
-_stored: set[tuple[str, int]] = set()  # patterns the loaded store held
-_guards_stored: set[tuple[str, int]] = set()
-_codes: dict[str, Any] = {}  # generated source text -> its code object, stored or compiled in this run
-_codes_stored: set[str] = set()
 TABLE_LIMIT = 32  # parsed TOML texts kept: medlint's own tables and a few configuration files
-_tables: dict[str, bytes] = {}  # TOML text -> its parsed data, marshalled
-_tables_stored: set[str] = set()
+GUARDS = _Kept()  # (pattern, flags) -> its guarded form (linter.patterns.guard), and
+# (pattern, flags | patterns._TOKENS_KEY) -> the words every match holds (linter.patterns.required_words)
+_codes = _Kept()  # generated source text -> its code object, stored or compiled in this run
+_tables = _Kept()  # TOML text -> its parsed data, marshalled
+_stored: set[tuple[str, int]] = set()  # patterns the loaded store held
 _active = False
 
 
@@ -154,22 +171,14 @@ def load() -> None:
             compiled = _sre.compile(pattern, final, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
             re._cache[str, pattern, flags] = compiled  # type: ignore[attr-defined]
             _stored.add((pattern, flags))
-        GUARDS.update(guards)
-        _guards_stored.update(guards)
-        _codes.update(codes)
-        _codes_stored.update(codes)
-        _tables.update(tables)
-        _tables_stored.update(tables)
+        for kept, data in ((GUARDS, guards), (_codes, codes), (_tables, tables)):
+            kept.load(data)
     except Exception:  # a damaged store: forget it, compile as usual
         for pattern, flags in _stored:
             re._cache.pop((str, pattern, flags), None)  # type: ignore[attr-defined]
         _stored.clear()
-        GUARDS.clear()
-        _guards_stored.clear()
-        _codes.clear()
-        _codes_stored.clear()
-        _tables.clear()
-        _tables_stored.clear()
+        for kept in (GUARDS, _codes, _tables):
+            kept.forget()
 
 
 def entry(pattern: str, flags: int) -> tuple:
@@ -195,9 +204,7 @@ def save() -> None:
         for key in list(re._cache)  # type: ignore[attr-defined]
         if key[0] is str and not key[2] & re.DEBUG and (key[1], key[2]) not in _stored
     ]
-    guards = {k: v for k, v in GUARDS.items() if k not in _guards_stored}
-    codes = {k: v for k, v in _codes.items() if k not in _codes_stored}
-    tables = {k: v for k, v in _tables.items() if k not in _tables_stored}
+    guards, codes, tables = GUARDS.new(), _codes.new(), _tables.new()
     if not keys and not guards and not codes and not tables:
         return
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
