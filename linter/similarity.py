@@ -47,18 +47,10 @@ def expander(abbr: dict[str, str]) -> Callable[[str], str]:
     return partial(pattern.sub, lambda m: abbr[m.group(1).lower()])
 
 
-def expand(text: str, abbr: dict[str, str]) -> str:
-    return expander(abbr)(text)
-
-
 def profiles(texts: Iterable[str], abbr: dict[str, str]) -> list[frozenset[str]]:
     """Each text's content terms, its abbreviations written out."""
     full = expander(abbr)
     return [frozenset(content_terms(full(text))) for text in texts]
-
-
-def profile(text: str, abbr: dict[str, str]) -> frozenset[str]:
-    return profiles((text,), abbr)[0]
 
 
 class IdfSpace:
