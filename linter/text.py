@@ -141,9 +141,9 @@ def normalise(text: str) -> str:
     return " ".join(_words(text))
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A deliberately light suffix stripper: enough to match 'infections' with 'infection'."""
+    """A deliberately light suffix stripper: enough to match 'infections' with 'infection'. (Content
+    terms ask for it through _term, which is memoised per word.)"""
     for suffix in (
         "ational",
         "ations",
