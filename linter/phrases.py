@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from linter.patterns import guarded, required_words
-from linter.text import lowered
+from linter.text import fold  # for ASCII text: text.lower(), memoised
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class Prefilter:
             return None
         if self._no_word_of(text):
             return False
-        if self.folded is not None and self.folded.search(lowered(text)):
+        if self.folded is not None and self.folded.search(fold(text)):
             return True
         return self.cased is not None and self.cased.search(text) is not None
 
@@ -175,8 +175,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
     """The words of an ASCII text as patterns.required_words counts them: runs of letters and digits,
-    lower-cased."""
-    return frozenset(_ASCII_WORD.findall(lowered(text)))
+    lower-cased (text.fold lower-cases ASCII text, and the block's other word forms share its cache)."""
+    return frozenset(_ASCII_WORD.findall(fold(text)))
 
 
 def any_match(kind: str, text: str) -> re.Match[str] | None:

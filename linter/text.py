@@ -119,13 +119,6 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def lowered(text: str) -> str:
-    """``text.lower()``, memoised: several prefilters lower-case the same block or sentence to search
-    it with a lower-cased, case-sensitive pattern (linter.phrases, linter.facts.trust)."""
-    return text.lower()
-
-
-@lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(text)))
 
