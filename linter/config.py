@@ -5,7 +5,6 @@ Validated against ``schemas/config.schema.json``; every problem is one line nami
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,7 +118,7 @@ class Config:
         from linter.discover import DEFAULT_EXCLUDE, spec
 
         patterns = tuple(self.data.get("exclude", DEFAULT_EXCLUDE)) + tuple(self.data.get("extend-exclude", []))
-        rel = (self.relpath(path) if base is None else _below(path, base)) + ("/" if is_dir else "")
+        rel = (self.relpath(path) if base is None else path.relative_to(base).as_posix()) + ("/" if is_dir else "")
         return bool(patterns) and spec(patterns).match_file(rel)
 
     def included(self, path: Path) -> bool:
@@ -140,14 +139,6 @@ class Config:
             return path.resolve().relative_to(self._memo["root"]).as_posix()
         except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
             return path.as_posix()
-
-
-def _below(path: Path, base: Path) -> str:
-    """``path`` relative to the folder ``base`` (both as the command line gave them), POSIX-style."""
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return os.path.relpath(path, base).replace(os.sep, "/")
 
 
 def default_codes() -> list[str]:
