@@ -10,6 +10,7 @@ import mistune
 from linter.parse.align import Aligner, join_segments
 from linter.parse.front_matter import front_matter_span, read_front_matter
 from linter.parse.inline import scan
+from linter.parse.lists import parse_list
 from linter.parse.model import Block, Document
 from linter.source import Source
 
@@ -43,6 +44,7 @@ def _parser() -> Any:
         md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
         md.block.max_nested_level = MAX_NESTING
         _memo_list_breaks(md.block)
+        md.block.register("list", None, parse_list)  # one-line items without a child parse (parse.lists)
         _markdown = md
     return _markdown
 
