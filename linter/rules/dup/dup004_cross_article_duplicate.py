@@ -78,13 +78,8 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
     for members in buckets.values():
         if 2 <= len(members) <= MAX_BUCKET:  # members ascend: each pair (a, b) has a < b
             candidates.update((a, b) for a, b in combinations(members, 2) if file_of[a] != file_of[b])
-    shingles: dict[int, set[int]] = {}
-
-    def shingle_set(k: int) -> set[int]:
-        if k not in shingles:
-            shingles[k] = shingle_hashes(items[k][1].text.split())
-        return shingles[k]
-
+    texts = [p.text for _, p in items]
+    shingles: list[set[int] | None] = [None] * len(items)  # each paragraph's shingles, made when first compared
     # the score each paragraph needs to be reported (never: its file has the rule off, or it is boilerplate)
     bars = [
         float(files[f].options.get("threshold", 0.8)) if files[f].enabled and p.text not in boilerplate[f] else inf
@@ -92,17 +87,27 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
     ]
     best: dict[int, tuple[float, int]] = {}  # paragraph -> (score, its closest copy in another file)
     for a, b in sorted(candidates):
-        bar = min(bars[a], bars[b])
+        bar = bars[a] if bars[a] < bars[b] else bars[b]
         if bar == inf:
             continue
-        sa, sb = shingle_set(a), shingle_set(b)
-        if sa and sb:
-            if min(len(sa), len(sb)) < bar * max(len(sa), len(sb)) * (1 - 1e-9):
-                continue  # the Jaccard score is at most the smaller set's share of the larger
-            shared = len(sa & sb)
-            score = shared / (len(sa) + len(sb) - shared)  # jaccard(): the union's size, without building it
+        if texts[a] == texts[b] and texts[a]:
+            score = 1.0  # the same text: the same shingles
         else:
-            score = 0.0
+            sa, sb = shingles[a], shingles[b]
+            if sa is None:
+                sa = shingles[a] = shingle_hashes(texts[a].split())
+            if sb is None:
+                sb = shingles[b] = shingle_hashes(texts[b].split())
+            la, lb = len(sa), len(sb)
+            if not la or not lb:
+                score = 0.0
+            else:
+                if (la if la < lb else lb) < bar * (la if la > lb else lb) * (1 - 1e-9):
+                    continue  # the Jaccard score is at most the smaller set's share of the larger
+                shared = len(sa & sb)
+                score = shared / (la + lb - shared)  # jaccard(): the union's size, without building it
+        if score < bar:
+            continue  # below both paragraphs' bars
         for mine, other in ((a, b), (b, a)):
             if score < bars[mine]:
                 continue
