@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from linter import __version__
+from linter import VERSION_LINE
 from linter.errors import EXIT_ERROR, UsageError
 from linter.reporters import REPORTERS
 
@@ -59,7 +59,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="medlint",
         description="Lint health articles for content and citation integrity.",
     )
-    parser.add_argument("-V", "--version", action="version", version=f"medlint {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=VERSION_LINE)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint articles and print findings")

@@ -21,9 +21,9 @@ import sys
 
 def main_entry() -> None:
     if sys.argv[1:] in (["-V"], ["--version"]):  # what argparse would print, before anything is loaded
-        from linter import __version__
+        from linter import VERSION_LINE
 
-        print(f"medlint {__version__}")
+        print(VERSION_LINE)
         _leave(0)
     import gc
 
