@@ -59,6 +59,12 @@ def _documents(count: int, seed: int):
         yield "- outer\n\n" + "\n".join("  " + line for line in text.split("\n"))
 
 
+fast_path = pytest.mark.skipif(
+    not lists.applies(), reason="this mistune's list parser is not the one the fast path mirrors"
+)
+
+
+@fast_path
 def test_fast_path_gives_mistunes_tokens_and_cursor_on_generated_documents(monkeypatch):
     taken = []
     simple = lists._simple_list
@@ -87,6 +93,7 @@ def _took_fast_path(text: str) -> bool:
     return lists._simple_list(md_parse._parser().block, match, state) is not None
 
 
+@fast_path
 @pytest.mark.parametrize(
     "text, fast",
     [
@@ -104,3 +111,13 @@ def _took_fast_path(text: str) -> bool:
 def test_which_lists_take_the_fast_path(text, fast):
     assert _took_fast_path(text) is fast
     assert _parse(md_parse._parser(), text) == _parse(_plain_parser(), text)
+
+
+def test_the_fast_path_stands_aside_for_a_mistune_it_does_not_mirror(monkeypatch):
+    """mistune before 3.3 breaks list items with rules of its own (pyproject allows 3.0 and later):
+    there the fast path is not registered, and every list is mistune's."""
+    from mistune import list_parser
+
+    assert lists.applies() is hasattr(list_parser, "_compile_list_break_sc")
+    monkeypatch.delattr(list_parser, "_compile_list_break_sc", raising=False)
+    assert lists.applies() is False

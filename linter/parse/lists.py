@@ -13,6 +13,7 @@ a blank line between items, a nested list, an item that opens with a character t
 block of its own, a numbered list not starting at 1) it hands the whole list to mistune's own
 parser before touching the state. tests/test_parse_lists.py compares both on thousands of
 generated documents; the invariant is equality of the tokens and of the cursor, not likeness.
+It is registered only on the mistune versions whose list parser it mirrors (``applies``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ _SAME_LIST = {  # what mistune would take as another item of the list (it would 
 }
 _NUMBERED = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")  # would open a nested list
 _OPENERS = "(\"'\u201c\u2018"  # a bracket or quotation mark starts no block
+
+
+def applies() -> bool:
+    """The fast path mirrors mistune 3.3 and later: its list parser's item breaks built by
+    ``_compile_list_break_sc``. Older 3.x parsers (which pyproject allows) break items with rules of
+    their own; there, every list goes to mistune."""
+    return callable(getattr(list_parser, "_compile_list_break_sc", None)) and callable(
+        getattr(list_parser, "parse_list", None)
+    )
 
 
 def _plain(text: str) -> bool:

@@ -7,10 +7,10 @@ from typing import Any
 
 import mistune
 
+from linter.parse import lists
 from linter.parse.align import Aligner, join_segments
 from linter.parse.front_matter import front_matter_span, read_front_matter
 from linter.parse.inline import scan
-from linter.parse.lists import parse_list
 from linter.parse.model import Block, Document
 from linter.source import Source
 
@@ -44,7 +44,8 @@ def _parser() -> Any:
         md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
         md.block.max_nested_level = MAX_NESTING
         _memo_list_breaks(md.block)
-        md.block.register("list", None, parse_list)  # one-line items without a child parse (parse.lists)
+        if lists.applies():  # one-line items without a child parse, on the mistune versions it mirrors
+            md.block.register("list", None, lists.parse_list)
         _markdown = md
     return _markdown
 
