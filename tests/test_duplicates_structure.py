@@ -186,3 +186,38 @@ def test_pages_sharing_a_site_footer_are_not_cross_article_duplicates(tmp_path):
         check=False,
     )
     assert out.stdout == "All checks passed!\n", out.stdout
+
+
+_THIRTY = (
+    "Regular physical activity strengthens the heart muscle, lowers resting blood pressure, improves "
+    "sleep quality, eases low mood, helps people keep a steady weight through middle age and protects "
+    "ageing joints."
+).split()
+
+
+def _changed(*at: int) -> str:
+    return " ".join("different" + str(i) if i in at else word for i, word in enumerate(_THIRTY))
+
+
+def test_cross_article_scores_are_the_jaccard_index_of_word_shingles(tmp_path):
+    """DUP004 scores a pair by the Jaccard index of their word 3-shingles: 1.00 for the same text;
+    one word changed in the middle of a 30-word paragraph (28 shingles) leaves 25 shared of 31
+    (0.81), over the 0.8 bar; two words changed far apart leave 22 of 34 (0.65): not reported."""
+    assert len(_THIRTY) == 30 and len({w.lower().strip(",.") for w in _THIRTY}) == 30
+    texts = {"a": " ".join(_THIRTY), "b": " ".join(_THIRTY), "c": _changed(14), "d": _changed(5, 24)}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.md").write_text(f"# {name.upper()}\n\n{text}\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--isolated", "--no-cache", "--select", "DUP004", "a.md", "b.md"]
+        + ["c.md", "d.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    assert [line for line in out.stdout.splitlines() if ": DUP004" in line] == [
+        "a.md:3:1: DUP004 this paragraph is near-identical to one in b.md at line 3 (similarity 1.00)",
+        "b.md:3:1: DUP004 this paragraph is near-identical to one in a.md at line 3 (similarity 1.00)",
+        "c.md:3:1: DUP004 this paragraph is near-identical to one in a.md at line 3 (similarity 0.81)",
+    ]
