@@ -8,6 +8,9 @@ headings and table cells, a substring) of an original line.
 
 from __future__ import annotations
 
+from array import array
+
+from linter.parse.model import OFFSET
 from linter.source import Source
 
 SEARCH_WINDOW = 2000  # lines; bounds the cost of a line that cannot be found
@@ -59,10 +62,11 @@ class Aligner:
             self.cursor = min(len(self.lines), hit[0] + len(lines))
 
 
-def join_segments(segments: list[tuple[int, str]]) -> tuple[str, list[int]]:
-    """Raw text of segments joined by newlines, with the original offset of every character."""
+def join_segments(segments: list[tuple[int, str]]) -> tuple[str, array[int]]:
+    """Raw text of segments joined by newlines, with the original offset of every character (an
+    array of machine integers: no object per character)."""
     parts: list[str] = []
-    offsets: list[int] = []
+    offsets = array(OFFSET)
     for i, (start, piece) in enumerate(segments):
         if i:
             parts.append("\n")

@@ -8,10 +8,12 @@ searched for citations. Every character of the plain text keeps its original fil
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from linter.parse.marker_syntax import is_candidate, parse_body
-from linter.parse.model import Link, Marker
+from linter.parse.model import OFFSET, Link, Marker
 from linter.patterns import guarded
 
 _MD_GRAMMAR = r"""
@@ -49,7 +51,7 @@ class Scanned:
     """A block's plain text after the inline scan, with offsets back into the source, markers and links."""
 
     text: str
-    offsets: list[int]
+    offsets: array[int]
     markers: list[Marker] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
@@ -57,11 +59,11 @@ class Scanned:
 class _Builder:
     """Accumulates plain text with an original offset per character."""
 
-    def __init__(self, raw: str, raw_offsets: list[int]) -> None:
+    def __init__(self, raw: str, raw_offsets: Sequence[int]) -> None:
         self.raw = raw
         self.raw_offsets = raw_offsets
         self.parts: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets = array(OFFSET)
         self.markers: list[Marker] = []
         self.marker_spans: list[tuple[int, int]] = []  # each marker's [start, end) in ``raw``
         self.links: list[Link] = []
@@ -97,11 +99,13 @@ class _Builder:
         )
 
     def result(self) -> Scanned:
-        end = self.raw_offsets[-1] + 1 if self.raw_offsets else 0
-        return Scanned("".join(self.parts), self.offsets + [end], self.markers, self.links)
+        self.offsets.append(self.raw_offsets[-1] + 1 if self.raw_offsets else 0)
+        return Scanned("".join(self.parts), self.offsets, self.markers, self.links)
 
 
-def scan(raw: str, raw_offsets: list[int], markdown: bool = True, link_defs: frozenset[str] = frozenset()) -> Scanned:
+def scan(
+    raw: str, raw_offsets: Sequence[int], markdown: bool = True, link_defs: frozenset[str] = frozenset()
+) -> Scanned:
     """Scan one block's raw inline source. ``raw_offsets[i]`` is the file offset of ``raw[i]``."""
     out = _Builder(raw, raw_offsets)
     if markdown:

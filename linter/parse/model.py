@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from linter.source import Source
+
+OFFSET = "q"  # a block's character offsets are an array of these (64-bit): no int object per character
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Block:
     start: int
     end: int
     text: str  # plain text, markup and citation markers removed
-    offsets: list[int]  # offsets[i] = original offset of text[i]; one extra entry for the end
+    offsets: array[int]  # offsets[i] = original offset of text[i]; one extra entry for the end
     markers: list[Marker] = field(default_factory=list)
     level: int = 0  # heading level
     depth: int = 0  # list nesting depth / quote depth
