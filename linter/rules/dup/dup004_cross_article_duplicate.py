@@ -101,9 +101,9 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
             la, lb = len(sa), len(sb)
             if not la or not lb:
                 score = 0.0
+            elif (la if la < lb else lb) < bar * (la if la > lb else lb) * (1 - 1e-9):
+                continue  # the Jaccard score is at most the smaller set's share of the larger
             else:
-                if (la if la < lb else lb) < bar * (la if la > lb else lb) * (1 - 1e-9):
-                    continue  # the Jaccard score is at most the smaller set's share of the larger
                 shared = len(sa & sb)
                 score = shared / (la + lb - shared)  # jaccard(): the union's size, without building it
         if score < bar:
