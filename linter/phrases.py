@@ -106,12 +106,13 @@ class Prefilter:
         """For the case-insensitive pattern ``folded`` and the case-sensitive one ``cased`` (either
         may be empty: no pattern)."""
         ascii_ok = folded.isascii()
+        lowered = lower_pattern(folded)
         lists = [
-            required_words(lower_pattern(folded)) if folded else frozenset(),
+            required_words(lowered) if folded else frozenset(),
             required_words(cased) if cased else frozenset(),
         ]
         return cls(
-            folded=guarded(lower_pattern(folded)) if folded and ascii_ok else None,
+            folded=guarded(lowered) if folded and ascii_ok else None,
             cased=guarded(cased) if cased and ascii_ok else None,
             ascii_ok=ascii_ok,
             words=None if None in lists else lists[0] | lists[1],
