@@ -129,6 +129,12 @@ class Prefilter:
             return True
         return self.cased is not None and self.cased.search(text) is not None
 
+    def matches(self, text: str, fallback: re.Pattern[str]) -> bool:
+        """The verdict on ``text``; where there is none, whether ``fallback`` (a pattern that matches
+        wherever these patterns do) finds a match."""
+        verdict = self.verdict(text)
+        return fallback.search(text) is not None if verdict is None else verdict
+
     def lacks_words(self, text: str) -> bool:
         """True when ``text`` has none of the words every match holds (so nothing matches it, nor any
         part of it cut at white space, such as a sentence of a block: its words are the block's)."""
@@ -161,8 +167,7 @@ def may_match(kind: str, text: str) -> bool:
     """False when no entry of ``kind`` can match ``text``: for ASCII text a set test of the words every
     match holds, then one or two searches; most blocks match none. True does not promise a match;
     the entries decide."""
-    verdict = _prefilter(kind).verdict(text)
-    return _loose(kind).search(text) is not None if verdict is None else verdict
+    return _prefilter(kind).matches(text, _loose(kind))
 
 
 def lacks_words(kind: str, text: str) -> bool:

@@ -584,11 +584,11 @@ _LABEL_TEXTS = [
 def test_the_ascii_prefilters_agree_with_the_case_insensitive_patterns(parts):
     """Invariant: the lower-cased, case-sensitive form (and the byline words it requires) answers as the
     case-insensitive pattern does, on every block text."""
-    from linter.facts.trust import _DATE_WORD, _DATE_WORD_QUICK, _LABEL, _LABEL_QUICK, _has
+    from linter.facts.trust import _DATE_WORD, _DATE_WORD_QUICK, _LABEL, _LABEL_QUICK
 
     for text in [*_LABEL_TEXTS, "".join(parts), " ".join(parts)]:
-        assert _has(_LABEL_QUICK, _LABEL, text) == bool(_LABEL.search(text)), text
-        assert _has(_DATE_WORD_QUICK, _DATE_WORD, text) == bool(_DATE_WORD.search(text)), text
+        assert _LABEL_QUICK.matches(text, _LABEL) == bool(_LABEL.search(text)), text
+        assert _DATE_WORD_QUICK.matches(text, _DATE_WORD) == bool(_DATE_WORD.search(text)), text
 
 
 def test_dose_format_block_checks_change_no_finding(monkeypatch):

@@ -50,11 +50,6 @@ _LABEL_QUICK = Prefilter.of(_LABEL_SOURCE)
 _DATE_WORD_QUICK = Prefilter.of(_DATE_WORD_SOURCE)
 
 
-def _has(quick: Prefilter, pattern: re.Pattern[str], text: str) -> bool:
-    verdict = quick.verdict(text)
-    return pattern.search(text) is not None if verdict is None else verdict
-
-
 _PROFESSIONAL = {"clinician", "medicalresearcher", "professional", "healthcareprofessional", "physician", "pharmacist"}
 _PATIENT = {"patient", "patients", "public", "consumer", "caregiver", "peopleaudience"}
 
@@ -121,7 +116,7 @@ def _visible_people(graph: ArticleGraph) -> tuple[list[Person], list[str]]:
     teams: list[str] = []
     for block in all_blocks(graph):
         text = block.text
-        if not _has(_LABEL_QUICK, _LABEL, text):
+        if not _LABEL_QUICK.matches(text, _LABEL):
             continue
         labels = list(_LABEL.finditer(text))
         for i, m in enumerate(labels):
@@ -181,7 +176,7 @@ def _page_dates(graph: ArticleGraph, day_first: bool) -> list[PageDate]:
         for d in find_dates(item.value, day_first)[:1]:
             found.append(PageDate(kind or "published", d.value, item.start, item.end, item.origin))
     for block in all_blocks(graph):
-        if not _has(_DATE_WORD_QUICK, _DATE_WORD, block.text):
+        if not _DATE_WORD_QUICK.matches(block.text, _DATE_WORD):
             continue
         for d in find_dates(block.text, day_first):
             before = block.text[max(0, d.start - 60) : d.start]
