@@ -32,12 +32,6 @@ LINES = [
 ]  # fmt: skip
 
 
-def _plain_parser():
-    parser = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
-    parser.block.max_nested_level = md_parse.MAX_NESTING
-    return parser
-
-
 def _parse(parser, text: str):
     state = parser.block.state_cls()
     state.process(text)
@@ -69,7 +63,7 @@ def test_fast_path_gives_mistunes_tokens_and_cursor_on_generated_documents(monke
     taken = []
     simple = lists._simple_list
     monkeypatch.setattr(lists, "_simple_list", lambda *a: taken.append(simple(*a)) or taken[-1])
-    fast, plain = md_parse._parser(), _plain_parser()
+    fast, plain = md_parse._parser(), md_parse.mistune_parser()
     for text in _documents(1500, seed=17):
         assert _parse(fast, text) == _parse(plain, text), repr(text)
     used = sum(found is not None for found in taken)
@@ -79,7 +73,7 @@ def test_fast_path_gives_mistunes_tokens_and_cursor_on_generated_documents(monke
 def test_fast_path_gives_mistunes_tokens_on_real_files():
     files = [*ROOT.glob("article/*.md"), *ROOT.glob("tests/**/*.md"), *(ROOT.parent / "shared" / "seed").glob("*")]
     assert len(files) > 20
-    fast, plain = md_parse._parser(), _plain_parser()
+    fast, plain = md_parse._parser(), md_parse.mistune_parser()
     for path in files:
         text = path.read_text("utf-8", errors="replace")
         assert _parse(fast, text) == _parse(plain, text), path
@@ -110,7 +104,7 @@ def _took_fast_path(text: str) -> bool:
 )
 def test_which_lists_take_the_fast_path(text, fast):
     assert _took_fast_path(text) is fast
-    assert _parse(md_parse._parser(), text) == _parse(_plain_parser(), text)
+    assert _parse(md_parse._parser(), text) == _parse(md_parse.mistune_parser(), text)
 
 
 def test_the_fast_path_stands_aside_for_a_mistune_it_does_not_mirror(monkeypatch):

@@ -130,10 +130,9 @@ _LISTS = """# Doses
 def test_the_shared_parser_s_list_breaks_are_mistune_s():
     """Invariant: the process-wide parser, with its list-item break patterns built once per indent,
     gives the tokens of a fresh mistune parser, on the first document and every later one."""
-    import mistune
     from mistune import list_parser
 
-    from linter.parse.markdown import _parser
+    from linter.parse.markdown import _parser, mistune_parser
 
     def tokens(md):
         state = md.block.state_cls()
@@ -144,8 +143,7 @@ def test_the_shared_parser_s_list_breaks_are_mistune_s():
     shared = _parser()
     build = list_parser._compile_list_break_sc
     assert build.memo_for is shared.block  # the memo is in place, for this parser only
-    fresh = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
-    fresh.block.max_nested_level = shared.block.max_nested_level
+    fresh = mistune_parser()
     assert build(fresh.block, 2) is not None  # other parsers go to mistune's own builder
     for _ in range(3):
         assert tokens(shared) == tokens(fresh)

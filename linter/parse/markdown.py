@@ -33,6 +33,14 @@ def _blank_front_matter(source: Source, lines: list[str]) -> list[str]:
 _markdown: Any = None
 
 
+def mistune_parser() -> Any:
+    """A new mistune parser as medlint configures it (no renderer, tables and footnotes, the nesting
+    bound), without the speed-ups ``_parser`` adds: what those are held equal to."""
+    md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
+    md.block.max_nested_level = MAX_NESTING
+    return md
+
+
 def _parser() -> Any:
     """One mistune parser per process (parsing keeps its state in the BlockState, not the parser).
 
@@ -41,8 +49,7 @@ def _parser() -> Any:
     depends only on the parser and the indent: for this parser it is built once per indent."""
     global _markdown
     if _markdown is None:
-        md = mistune.create_markdown(renderer=None, plugins=["table", "footnotes"])
-        md.block.max_nested_level = MAX_NESTING
+        md = mistune_parser()
         _memo_list_breaks(md.block)
         if lists.applies():  # one-line items without a child parse, on the mistune versions it mirrors
             md.block.register("list", None, lists.parse_list)
