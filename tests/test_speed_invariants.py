@@ -637,3 +637,24 @@ def test_block_offsets_are_machine_integers_that_map_each_character_back():
             for i, char in enumerate(block.text):
                 if char != " ":  # a soft line break reads as a space
                     assert text[block.offsets[i]] == char, (name, block.text, i)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=12), st.integers(1, 400))
+def test_an_offset_run_is_the_range_it_stands_for(runs, limit):
+    """offset_run copies its offsets out of one shared run; what it returns is the range, past the
+    run's limit too, and changing it leaves the shared run (and so the next caller's offsets) alone."""
+    from array import array
+    from unittest import mock
+
+    from linter.parse import model
+
+    with mock.patch.object(model, "RUN_LIMIT", limit), mock.patch.object(model, "_RUN", array(model.OFFSET)):
+        for start, length in runs:
+            got = model.offset_run(start, length)
+            assert isinstance(got, array) and got.typecode == model.OFFSET
+            assert got.tolist() == list(range(start, start + length))
+            if length:
+                got[0] = -1
+            assert model.offset_run(start, length).tolist() == list(range(start, start + length))
+            assert len(model._RUN) <= limit

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 
-from linter.parse.model import OFFSET
+from linter.parse.model import OFFSET, offset_run
 from linter.source import Source
 
 SEARCH_WINDOW = 2000  # lines; bounds the cost of a line that cannot be found
@@ -72,5 +72,5 @@ def join_segments(segments: list[tuple[int, str]]) -> tuple[str, array[int]]:
             parts.append("\n")
             offsets.append(offsets[-1] + 1)
         parts.append(piece)
-        offsets.extend(range(start, start + len(piece)))
+        offsets.extend(offset_run(start, len(piece)))
     return "".join(parts), offsets
