@@ -134,6 +134,19 @@ def normalise(text: str) -> str:
     return " ".join(_words(text))
 
 
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
+def rough_key(text: str) -> bytes:
+    """A key that every two texts with the same ``normalise`` share (not the converse): their letters
+    and digits, lower-cased, in order. Same normalised text means the same words, so the same letters
+    and digits. For ASCII text it is a few C calls, an order of magnitude cheaper than the words:
+    grouping by it first leaves ``normalise`` to the few texts whose key repeats."""
+    if text.isascii():
+        return text.encode().lower().translate(None, _NOT_ALNUM)
+    return "".join(_words(text)).encode().translate(None, _NOT_ALNUM)
+
+
 def stem(word: str) -> str:
     """A deliberately light suffix stripper: enough to match 'infections' with 'infection'. (Content
     terms ask for it through _term, which is memoised per word.)"""

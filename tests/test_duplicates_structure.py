@@ -64,6 +64,21 @@ def test_navigation_lines_are_not_repeated_sentences():
     assert _found(text) == []
 
 
+def test_a_sentence_repeated_with_other_case_quotes_and_spacing_is_still_a_repeat():
+    """DUP003 compares normalised sentences: a copy whose only changes are case, curly quotes, a
+    no-break space, a dash and punctuation is the same sentence (grouped first by rough_key)."""
+    text = (
+        "# Sleep\n\n"
+        "Don't drive or use machines if the tablets make you feel sleepy - wait until it wears off.\n\n"
+        "Most people sleep better within a week. Keep a diary of your sleep and bring it to your review.\n\n"
+        "Alcohol makes the drowsiness worse, so avoid it while you take them. Grapefruit juice raises the "
+        "level in your blood; check the leaflet for other foods and medicines to avoid. Tell your pharmacist about herbal "
+        "remedies such as St John's wort, and about any allergy to lactose, gelatin or colouring dyes. "
+        "DON\u2019T drive or use machines, if the tablets make you feel\u00a0sleepy \u2013 wait until it wears off!\n"
+    )
+    assert _found(text) == [("DUP003", 7, 305)]
+
+
 def test_divergent_duplicate_names_the_numbers_and_replaces_dup002():
     text = (
         "# Amoxicillin\n\n"

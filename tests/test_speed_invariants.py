@@ -254,6 +254,17 @@ def test_fold_is_nfkc_quote_folded_lower_case(text):
     assert fold(text) == unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_rough_key_is_a_function_of_the_normalised_text(text):
+    """DUP003 groups sentences by rough_key before normalising: two texts with the same normalised
+    form must share a key, which holds when the key is a function of the normalised form."""
+    from linter.text import normalise, rough_key
+
+    assert rough_key(text) == rough_key(normalise(text))
+    assert rough_key(text) == "".join(normalise(text).split()).replace("'", "").replace("-", "").encode()
+
+
 # -- the compiled-pattern store (linter.compile_store) -------------------------------------------------
 
 _TRICKY = [

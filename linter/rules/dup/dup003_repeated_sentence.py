@@ -10,7 +10,7 @@ from linter.findings import Finding
 from linter.graph import ArticleGraph, Sentence
 from linter.phrases import any_match
 from linter.rules.base import Rule, rule
-from linter.text import normalise
+from linter.text import normalise, rough_key
 
 
 @rule(
@@ -46,17 +46,23 @@ def repeated_sentence(graph: ArticleGraph, options: dict[str, Any], me: Rule) ->
     Say it once, where it matters most.
     """
     flagged = duplicated_blocks(graph, options["threshold"], options["min-terms"], options["short-threshold"])
-    by_text: dict[str, list[tuple[int, Sentence]]] = {}  # (place in graph.sentences, sentence), in order
+    by_key: dict[bytes, list[tuple[int, Sentence]]] = {}  # (place in graph.sentences, sentence), in order
     for order, sentence in enumerate(graph.sentences):
         if sentence.block.kind not in UNITS:
             continue
         if sentence.block.kind in ("list_item", "table_cell") and len(graph.sentences_of(sentence.block)) == 1:
             continue  # a whole item or cell repeated in another list or row is structure (DUP001 judges items)
-        norm = normalise(sentence.text)
-        if len(norm.split()) >= 6:
-            by_text.setdefault(norm, []).append((order, sentence))
+        by_key.setdefault(rough_key(sentence.text), []).append((order, sentence))
+    by_text: dict[str, list[tuple[int, Sentence]]] = {}  # only sentences whose rough key repeats can repeat
+    for candidates in by_key.values():
+        if len(candidates) < 2:
+            continue
+        for order, sentence in candidates:
+            norm = normalise(sentence.text)
+            if len(norm.split()) >= 6:
+                by_text.setdefault(norm, []).append((order, sentence))
     repeats: list[tuple[int, Sentence, Sentence]] = []
-    for group in by_text.values():
+    for group in by_text.values():  # each group in order (by_key's were); repeats are sorted below
         if len(group) < 2:
             continue  # asked only of sentences that repeat: a unique one cannot be reported
         # "See our page on X for more information" repeats by design
