@@ -255,6 +255,19 @@ def test_fold_is_nfkc_quote_folded_lower_case(text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.text(max_size=40)
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+    | st.text(alphabet="aZ9_ -'’.\u00e9\u00a0\u2013", max_size=40)  # joiners between word characters
+)
+def test_words_of_ascii_text_are_the_unicode_pattern_s_words(text):
+    """text._words searches folded ASCII text with an ASCII pattern: the words _WORD finds there."""
+    from linter.text import _WORD, _words, fold
+
+    assert _words.__wrapped__(text) == tuple(_WORD.findall(fold(text)))
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40) | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_rough_key_is_a_function_of_the_normalised_text(text):
     """DUP003 groups sentences by rough_key before normalising: two texts with the same normalised

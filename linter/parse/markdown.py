@@ -11,7 +11,7 @@ from linter.parse import lists
 from linter.parse.align import Aligner, join_segments
 from linter.parse.front_matter import front_matter_span, read_front_matter
 from linter.parse.inline import scan
-from linter.parse.model import Block, Document
+from linter.parse.model import Block, Document, offset_run
 from linter.source import Source
 
 _LIST_PREFIX = re.compile(r"([-*+]|\d{1,9}[.)])(?=\s|$)")
@@ -204,7 +204,7 @@ class _Walker:
             at = line.find(text, col)
             if at == -1:
                 continue
-            raw_offsets = list(range(line_start + at, line_start + at + len(text)))
+            raw_offsets = offset_run(line_start + at, len(text))
             scanned = scan(text, raw_offsets, markdown=True)
             self.blocks.append(
                 Block(
