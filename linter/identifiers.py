@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.patterns import guarded
 from linter.text import Spans, normalise
 
 
@@ -19,15 +20,15 @@ class Identifier:
     problem: str | None = None
 
 
-_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)?\b(10\.[^\s/]{0,40}+/[^\s\"<>]*+)", re.I)
-_DOI_LABEL = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(\S*)", re.I)
-_PMID = re.compile(r"\bPMID:?\s*([^\s.,;]+)", re.I)
-_PMCID = re.compile(r"\b(?:PMCID:?\s*)?(PMC(?!ID)[^\s.,;]*)", re.I)
-_PMCID_LABEL = re.compile(r"\bPMCID:?\s*([^\s.,;]+)", re.I)
-_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*([0-9Xx][0-9Xx\- ]{8,20}[0-9Xx]|[^\s.,;]+)", re.I)
-_URL = re.compile(
-    r"\b(?:https?|ftp)://[^\s<>\"]+|\bhttps?:/[^/\s][^\s<>\"]*|\bhttps?//[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.I
-)
+# Each entry is searched for every kind: the first-character guard (linter.patterns) lets the engine
+# skip ahead where these case-insensitive patterns would otherwise be tried at every position.
+_DOI = guarded(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)?\b(10\.[^\s/]{0,40}+/[^\s\"<>]*+)", re.I)
+_DOI_LABEL = guarded(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(\S*)", re.I)
+_PMID = guarded(r"\bPMID:?\s*([^\s.,;]+)", re.I)
+_PMCID = guarded(r"\b(?:PMCID:?\s*)?(PMC(?!ID)[^\s.,;]*)", re.I)
+_PMCID_LABEL = guarded(r"\bPMCID:?\s*([^\s.,;]+)", re.I)
+_ISBN = guarded(r"\bISBN(?:-1[03])?:?\s*([0-9Xx][0-9Xx\- ]{8,20}[0-9Xx]|[^\s.,;]+)", re.I)
+_URL = guarded(r"\b(?:https?|ftp)://[^\s<>\"]+|\bhttps?:/[^/\s][^\s<>\"]*|\bhttps?//[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.I)
 _TRAILING = ".,;:)]}>\"'"
 
 

@@ -77,6 +77,7 @@ def test_the_guarded_patterns_are_all_collected():
     assert trust._DATE_WORD.pattern.endswith(")") and any("review|updated" in p for p in guarded_here)
     assert any("(?P<bracket>" in p for p in guarded_here)  # the inline scanner's
     assert any("tablets?|tabs?" in p for p in guarded_here)  # DOSE007's Roman numerals
+    assert any("PMC(?!ID)" in p for p in guarded_here)  # the reference identifiers'
 
 
 _WORDS = sorted({w for p, _ in _PATTERNS for w in re.findall(r"[A-Za-z]{1,12}", p)})
