@@ -1,6 +1,8 @@
 """The dose-span recogniser and the phrase data, each tested on its own."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.dates import find_dates, months_between
 from linter.dose_spans import find_doses
@@ -80,3 +82,43 @@ def test_dates():
 
     assert months_between(date(2025, 2, 14), date(2026, 11, 25)) == 21
     assert months_between(date(2025, 2, 14), date(2026, 11, 13)) == 20
+
+
+_DOSE_PIECES = st.sampled_from(
+    [
+        "mg",
+        "mL",
+        "g",
+        "units",
+        "IU",
+        "tablets",
+        "twice daily",
+        "/kg",
+        " ",
+        ".",
+        ",",
+        "-",
+        "to",
+        "one",
+        "half",
+        "x",
+        "\u2155",  # a vulgar fraction: a number to a reader, not a digit to the pattern
+        "per day",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DOSE_PIECES, max_size=12).map("".join))
+def test_a_text_without_a_digit_holds_no_dose(text):
+    """find_doses returns at once for text with no digit: the DOSE pattern itself finds nothing there
+    (every form of NUMBER holds a digit, Unicode digits included, as for the pattern's own \\d)."""
+    from linter.dose_spans import _DIGIT, DOSE
+
+    assert _DIGIT.search(text) is None
+    assert DOSE.search(text) is None
+    assert find_doses(text) == []
+
+
+def test_a_dose_in_other_digits_is_still_found():
+    assert [(s.number, s.unit) for s in find_doses("Take \u0665 mg once.")] == [("\u0665", "mg")]
