@@ -682,3 +682,18 @@ def test_an_offset_run_is_the_range_it_stands_for(runs, limit):
                 got[0] = -1
             assert model.offset_run(start, length).tolist() == list(range(start, start + length))
             assert len(model._RUN) <= limit
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Dose", " ", "-", "\u2013", "\u2014", ":", ".", "\n", "x", "ab c"]), max_size=20).map(
+        "".join
+    )
+)
+def test_an_item_title_needs_a_dash_or_a_colon(text):
+    """item_label asks its title pattern only of text holding a dash or a colon: without one, the
+    pattern cannot match."""
+    from linter.facts.duplicates import _LABEL_SPLIT, _may_split
+
+    if not _may_split(text):
+        assert _LABEL_SPLIT.match(text) is None

@@ -33,6 +33,12 @@ class NearPair:
     why: str  # "restates" (cosine of content words) | "label" (item titles name the same topic)
 
 
+def _may_split(text: str) -> bool:
+    """Whether _LABEL_SPLIT can match: its first branch needs a dash, its second a colon (substring tests
+    are C-fast; the pattern's lazy prefix is tried at length after length)."""
+    return "-" in text or ":" in text or "\u2013" in text or "\u2014" in text
+
+
 def item_label(block: Block) -> str | None:
     """An item's title: its own first line, or the words before ' – ' or ':'."""
     if block.kind != "list_item":
@@ -41,7 +47,7 @@ def item_label(block: Block) -> str | None:
     first, _, rest = text.partition("\n")
     if rest.strip() and len(first.split()) <= 12 and first.rstrip()[-1:] not in ".!;,":
         return first.strip()
-    m = _LABEL_SPLIT.match(text)
+    m = _LABEL_SPLIT.match(text) if _may_split(text) else None
     if m:
         label = (m.group(1) or m.group(2)).strip()
         if len(label.split()) <= 8:

@@ -69,14 +69,24 @@ def _cross_article_findings(files: list[CorpusFile], me: Rule) -> list[tuple[int
     items: list[tuple[int, Paragraph]] = [
         (f, p) for f, cf in enumerate(files) for p in cf.paragraphs if len(files_with_text[p.text]) <= limits[f]
     ]
-    buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    # bands of two minima: selective, yet robust to an edit. Nearly every band is one paragraph's
+    # alone: a band's first paragraph is kept as a number, and only a band met again gets a list
+    first: dict[tuple[int, int], int] = {}
+    buckets: dict[tuple[int, int], list[int]] = {}  # the bands shared by two or more paragraphs
     for k, (_, p) in enumerate(items):
-        for band in range(0, len(p.sketch) - 1, 2):  # bands of two minima: selective, yet robust to an edit
-            buckets[p.sketch[band : band + 2]].append(k)
+        sketch = p.sketch
+        for band in zip(sketch[0 : len(sketch) - 1 : 2], sketch[1::2], strict=True):
+            held = first.setdefault(band, k)
+            if held != k:  # a paragraph's bands are distinct minima: only another paragraph is held
+                members = buckets.get(band)
+                if members is None:
+                    buckets[band] = [held, k]
+                else:
+                    members.append(k)
     file_of = [f for f, _ in items]
     candidates: set[tuple[int, int]] = set()
     for members in buckets.values():
-        if 2 <= len(members) <= MAX_BUCKET:  # members ascend: each pair (a, b) has a < b
+        if len(members) <= MAX_BUCKET:  # members ascend: each pair (a, b) has a < b
             candidates.update((a, b) for a, b in combinations(members, 2) if file_of[a] != file_of[b])
     texts = [p.text for _, p in items]
     shingles: list[set[int] | None] = [None] * len(items)  # each paragraph's shingles, made when first compared
