@@ -667,7 +667,8 @@ def test_block_offsets_are_machine_integers_that_map_each_character_back():
 @given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=12), st.integers(1, 400))
 def test_an_offset_run_is_the_range_it_stands_for(runs, limit):
     """offset_run copies its offsets out of one shared run; what it returns is the range, past the
-    run's limit too, and changing it leaves the shared run (and so the next caller's offsets) alone."""
+    run's limit too, and changing it leaves the shared run (and so the next caller's offsets) alone;
+    a run another caller holds is never changed."""
     from array import array
     from unittest import mock
 
@@ -675,7 +676,10 @@ def test_an_offset_run_is_the_range_it_stands_for(runs, limit):
 
     with mock.patch.object(model, "RUN_LIMIT", limit), mock.patch.object(model, "_RUN", array(model.OFFSET)):
         for start, length in runs:
+            held = model._RUN
+            kept = held.tolist()
             got = model.offset_run(start, length)
+            assert held.tolist() == kept  # a run is replaced when it grows, never changed in place
             assert isinstance(got, array) and got.typecode == model.OFFSET
             assert got.tolist() == list(range(start, start + length))
             if length:

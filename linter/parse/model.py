@@ -10,20 +10,24 @@ from linter.source import Source
 OFFSET = "q"  # a block's character offsets are an array of these (64-bit): no int object per character
 
 RUN_LIMIT = 1 << 20  # offsets below this are copied from one shared run (8 MB at most)
-_RUN = array(OFFSET)  # 0, 1, 2, ...: grown on demand, never shrunk
+_RUN = array(OFFSET)  # 0, 1, 2, ...: replaced by a longer one when needed, never changed in place
 
 
 def offset_run(start: int, length: int) -> array[int]:
     """The offsets ``start, start + 1, ... start + length - 1`` as an array: a slice of one shared
     run of integers (a copy of machine words) instead of an int object made and converted per
-    character. A process grows the run once to its largest article (up to RUN_LIMIT offsets);
-    offsets past that are made from a range as before."""
+    character. The run at least doubles when it grows (up to RUN_LIMIT offsets), so a process builds
+    it a few times at most; offsets past the limit are made from a range as before. A run is never
+    changed once built (a longer one replaces it), so threads linting at once cannot see a half-grown
+    one."""
+    global _RUN
     end = start + length
-    if end > len(_RUN):
+    run = _RUN
+    if end > len(run):
         if end > RUN_LIMIT:
             return array(OFFSET, range(start, end))
-        _RUN.extend(range(len(_RUN), end))
-    return _RUN[start:end]
+        run = _RUN = array(OFFSET, range(min(RUN_LIMIT, max(end, 2 * len(run)))))
+    return run[start:end]
 
 
 @dataclass
