@@ -68,6 +68,9 @@ def phrases() -> Mapping[str, list[Phrase]]:
     return _Table(toml_loads((Path(__file__).parent / "data" / "phrases.toml").read_text("utf-8")))
 
 
+_ESCAPE = re.compile(r"(\\[\s\S])")
+
+
 def lower_pattern(pattern: str) -> str:
     """``pattern`` with its letters lower-cased, escapes kept (``\\B`` stays ``\\B``, ``\\W`` stays ``\\W``).
 
@@ -76,16 +79,8 @@ def lower_pattern(pattern: str) -> str:
     lower-casing keeps every character where it was). Python's engine skips ahead on a case-sensitive
     pattern's first characters; with IGNORECASE it tries every position, about five times slower on
     the phrase tables."""
-    out, i = [], 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        out.append(ch.lower())
-        i += 1
-    return "".join(out)
+    parts = _ESCAPE.split(pattern)  # the escapes (``\\`` and the character after it) at the odd places
+    return "".join(part if i % 2 else part.lower() for i, part in enumerate(parts))
 
 
 @dataclass(frozen=True)

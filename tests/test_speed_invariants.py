@@ -701,3 +701,50 @@ def test_an_item_title_needs_a_dash_or_a_colon(text):
 
     if not _may_split(text):
         assert _LABEL_SPLIT.match(text) is None
+
+
+def _lower_pattern_by_characters(pattern: str) -> str:
+    """phrases.lower_pattern as it was written first: a walk over the characters."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(pattern[i].lower())
+        i += 1
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB\\\\Q[]()|?*\n\u00c9\u0130", max_size=30) | st.text(max_size=30))
+def test_lower_pattern_is_the_character_walk(pattern):
+    from linter.phrases import lower_pattern, phrases
+
+    assert lower_pattern(pattern) == _lower_pattern_by_characters(pattern)
+    for entries in phrases().values():
+        for entry in entries[:3]:
+            assert lower_pattern(entry.regex.pattern) == _lower_pattern_by_characters(entry.regex.pattern)
+
+
+def _stem_by_suffixes(word: str) -> str:
+    """text.stem as it was written first: the first suffix in list order that leaves three characters."""
+    from linter.text import SUFFIXES
+
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "at", "ion", "al", "ly", "ing", "ie", "s", "e", "d", "n", "es", "ment", "\n"]), max_size=8
+    ).map("".join)
+    | st.text(max_size=12)
+)
+def test_stem_cuts_the_first_suffix_that_leaves_three_characters(word):
+    from linter.text import stem
+
+    assert stem(word) == _stem_by_suffixes(word)
