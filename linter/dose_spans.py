@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.text import has_digit
+
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _MASS = r"mg|mcg|µg|μg|ug|g|kg|ng|gr|grams?|milligrams?|micrograms?"
 _VOLUME = r"mL|ml|mls|L|l|cc|drops?|litres?|liters?|millilitres?|milliliters?"
@@ -65,12 +67,9 @@ class DoseSpan:
         return float(self.number.replace(",", ""))
 
 
-_DIGIT = re.compile(r"\d")  # the engine skips ahead on a class: found at C speed
-
-
 def find_doses(text: str) -> list[DoseSpan]:
     """Every dose span in ``text`` (positions are indices into ``text``)."""
-    if not _DIGIT.search(text):  # every dose starts with a number (NUMBER holds a digit in each form)
+    if not has_digit(text):  # every dose starts with a number (NUMBER holds a digit in each form)
         return []  # and most sentences hold no digit at all: DOSE would try every position for nothing
     spans: list[DoseSpan] = []
     for m in DOSE.finditer(text):

@@ -70,6 +70,14 @@ STOPWORDS = frozenset(
 )
 
 
+_DIGIT = re.compile(r"\d")  # the engine skips ahead on a class: found at C speed
+
+
+def has_digit(text: str) -> bool:
+    """A digit anywhere in ``text`` (Unicode digits included, as ``\\d`` in the patterns that need one)."""
+    return _DIGIT.search(text) is not None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in ``text``, trimmed of surrounding white space."""
     spans: list[tuple[int, int]] = []

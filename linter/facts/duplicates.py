@@ -11,7 +11,7 @@ from linter.parse.model import Block
 from linter.patterns import guarded
 from linter.phrases import any_match
 from linter.similarity import IdfSpace, abbreviations, profiles
-from linter.text import content_terms, normalise
+from linter.text import content_terms, has_digit, normalise
 
 UNITS = ("paragraph", "list_item", "html", "table_cell")
 
@@ -295,7 +295,6 @@ _FREQUENCY_WORDS = guarded(
     r"\b(?:once|twice|three times|four times|five times|daily|weekly|monthly|hourly|nightly)\b", re.I
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_DIGIT = re.compile(r"\d")  # the engine skips ahead on a class: found at C speed
 
 
 @dataclass(frozen=True)
@@ -317,7 +316,7 @@ def divergent_duplicates(graph: ArticleGraph) -> list[DivergentPair]:
 @lru_cache(maxsize=4096)
 def has_quantity(text: str) -> bool:
     """A digit or a frequency word: two searches the engine runs faster than their one alternation."""
-    return _DIGIT.search(text) is not None or _FREQUENCY_WORDS.search(text) is not None
+    return has_digit(text) or _FREQUENCY_WORDS.search(text) is not None
 
 
 @lru_cache(maxsize=4096)  # DUP005 and the corpus records (DUP004, DUP005 across articles) ask of the same blocks
