@@ -55,7 +55,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = guarded(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 # _WORD on lower-cased ASCII text (what fold makes of ASCII text): the same words, a third faster
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_WORD_ASCII = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 STOPWORDS = frozenset(
@@ -131,7 +131,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     folded = fold(text)
-    return tuple((_ASCII_WORD if folded.isascii() else _WORD).findall(folded))
+    return tuple((_WORD_ASCII if folded.isascii() else _WORD).findall(folded))
 
 
 def words(text: str) -> list[str]:
